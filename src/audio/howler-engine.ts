@@ -1,0 +1,119 @@
+// The only file that imports howler. html5 mode streams the enclosure with Range requests.
+import { Howl } from 'howler';
+import { audioFormat } from '../core/audio-format.ts';
+import { Emitter, type AudioEngine, type AudioSource, type EngineEvent } from './engine.ts';
+
+const MEDIA_ERRORS: Record<number, string> = {
+  1: 'Loading the audio was aborted.',
+  2: 'A network error stopped the audio from loading.',
+  3: 'The audio file could not be decoded.',
+  4: 'The audio file could not be opened (missing, or a format this browser cannot play).',
+};
+
+interface HowlInternals {
+  _sounds?: Array<{ _node?: HTMLAudioElement }>;
+}
+
+export class HowlerEngine implements AudioEngine {
+  #howl: Howl | null = null;
+  #node: HTMLAudioElement | null = null;
+  #emitter = new Emitter();
+  #rate = 1;
+  #detach: Array<() => void> = [];
+
+  load(source: AudioSource, startAt = 0): void {
+    this.#teardown();
+    const howl = new Howl({
+      src: [source.url],
+      html5: true,
+      preload: 'metadata',
+      format: [audioFormat(source.url, source.type)],
+      rate: this.#rate,
+    });
+    this.#howl = howl;
+    this.#node = (howl as unknown as HowlInternals)._sounds?.[0]?._node ?? null;
+    howl.once('load', () => {
+      if (startAt > 0) howl.seek(startAt);
+      this.#emit({ type: 'loaded', duration: howl.duration() });
+    });
+    // howler drops its error listener after the first error; the node listeners below keep watching.
+    howl.on('loaderror', (_id, code) => this.#emit({ type: 'error', message: describe(code) }));
+    howl.on('playerror', (_id, code) => this.#emit({ type: 'error', message: describe(code) }));
+    howl.on('end', () => this.#emit({ type: 'ended' }));
+    // howler's own pause event skips the internal pause it makes while seeking.
+    howl.on('pause', () => this.#emit({ type: 'paused' }));
+    this.#watchNode();
+  }
+
+  #watchNode(): void {
+    const node = this.#node;
+    if (!node) return;
+    const on = (name: string, handler: () => void) => {
+      node.addEventListener(name, handler);
+      this.#detach.push(() => node.removeEventListener(name, handler));
+    };
+    on('waiting', () => this.#emit({ type: 'waiting' }));
+    on('stalled', () => {
+      if (!node.paused && node.readyState < 3) this.#emit({ type: 'waiting' });
+    });
+    on('playing', () => this.#emit({ type: 'playing' }));
+    on('seeked', () => this.#emit({ type: 'seeked', position: node.currentTime }));
+    on('progress', () => this.#emit({ type: 'progress' }));
+    on('durationchange', () => {
+      if (Number.isFinite(node.duration)) this.#emit({ type: 'loaded', duration: node.duration });
+    });
+  }
+
+  play(): void {
+    this.#howl?.play();
+  }
+  pause(): void {
+    this.#howl?.pause();
+  }
+  seek(seconds: number): void {
+    this.#howl?.seek(seconds);
+  }
+  setRate(rate: number): void {
+    this.#rate = rate;
+    this.#howl?.rate(rate);
+  }
+  position(): number {
+    if (this.#node) return this.#node.currentTime;
+    const value = this.#howl?.seek();
+    return typeof value === 'number' ? value : 0;
+  }
+  duration(): number | null {
+    const d = this.#node?.duration ?? this.#howl?.duration() ?? NaN;
+    return Number.isFinite(d) && d > 0 ? d : null;
+  }
+  buffered(): Array<[number, number]> {
+    const ranges = this.#node?.buffered;
+    const out: Array<[number, number]> = [];
+    if (!ranges) return out;
+    for (let i = 0; i < ranges.length; i++) out.push([ranges.start(i), ranges.end(i)]);
+    return out;
+  }
+  subscribe(listener: (event: EngineEvent) => void): () => void {
+    return this.#emitter.subscribe(listener);
+  }
+  destroy(): void {
+    this.#teardown();
+    this.#emitter.clear();
+  }
+
+  #emit(event: EngineEvent): void {
+    this.#emitter.emit(event);
+  }
+  #teardown(): void {
+    for (const detach of this.#detach) detach();
+    this.#detach = [];
+    this.#howl?.unload();
+    this.#howl = null;
+    this.#node = null;
+  }
+}
+
+function describe(code: unknown): string {
+  if (typeof code === 'number' && MEDIA_ERRORS[code]) return MEDIA_ERRORS[code];
+  return typeof code === 'string' && code ? code : 'The audio could not be played.';
+}

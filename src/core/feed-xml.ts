@@ -1,0 +1,163 @@
+// Small DOM helpers for feeds: namespaces matched by URI (never by prefix), trimmed text,
+// entity unescaping and URL resolution. Only standard DOM APIs; no DOM globals.
+
+/** Which vocabulary an element belongs to. '' is the feed's own (RSS or Atom) vocabulary. */
+export type NsKey = '' | 'itunes' | 'podcast' | 'psc' | 'content' | 'dc' | 'atom' | 'media' | 'other';
+
+export const NS_URI = {
+  itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
+  podcast: 'https://podcastindex.org/namespace/1.0',
+  podcastOld: 'https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md',
+  psc: 'http://podlove.org/simple-chapters',
+  content: 'http://purl.org/rss/1.0/modules/content/',
+  dc: 'http://purl.org/dc/elements/1.1/',
+  atom: 'http://www.w3.org/2005/Atom',
+  media: 'http://search.yahoo.com/mrss/',
+  rss1: 'http://purl.org/rss/1.0/',
+} as const;
+
+/** Feeds spell the same URI with another case (`DTDs/Podcast-1.0.dtd`), scheme or a trailing slash. */
+function normalise(uri: string): string {
+  return uri.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+}
+
+const KNOWN = new Map<string, NsKey>([
+  [normalise(NS_URI.itunes), 'itunes'],
+  [normalise(NS_URI.podcast), 'podcast'],
+  [normalise(NS_URI.podcastOld), 'podcast'],
+  [normalise(NS_URI.psc), 'psc'],
+  [normalise(NS_URI.content), 'content'],
+  [normalise(NS_URI.dc), 'dc'],
+  [normalise(NS_URI.atom), 'atom'],
+  [normalise(NS_URI.media), 'media'],
+  [normalise(NS_URI.rss1), ''],
+]);
+
+const cache = new Map<string, NsKey>();
+
+/** Maps an element's namespace URI to a vocabulary; `coreNs` (the root's namespace) is ''. */
+export function nsKey(uri: string | null, coreNs: string | null): NsKey {
+  if (uri === null || uri === '' || uri === coreNs) return '';
+  let key = cache.get(uri);
+  if (key === undefined) {
+    key = KNOWN.get(normalise(uri)) ?? 'other';
+    cache.set(uri, key);
+  }
+  return key;
+}
+
+/** An element's child elements, indexed by vocabulary and local name, in document order. */
+export class Children {
+  private readonly map = new Map<string, Element[]>();
+
+  constructor(parent: Element, coreNs: string | null) {
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      const key = `${nsKey(el.namespaceURI, coreNs)}:${el.localName}`;
+      const list = this.map.get(key);
+      if (list) list.push(el);
+      else this.map.set(key, [el]);
+    }
+  }
+
+  all(ns: NsKey, name: string): Element[] {
+    return this.map.get(`${ns}:${name}`) ?? [];
+  }
+
+  first(ns: NsKey, name: string): Element | undefined {
+    return this.map.get(`${ns}:${name}`)?.[0];
+  }
+
+  /** Trimmed text of the first such child with any text, '' when none. */
+  text(ns: NsKey, name: string): string {
+    for (const el of this.all(ns, name)) {
+      const t = textOf(el);
+      if (t !== '') return t;
+    }
+    return '';
+  }
+
+  attr(ns: NsKey, name: string, attribute: string): string {
+    return this.first(ns, name)?.getAttribute(attribute)?.trim() ?? '';
+  }
+}
+
+/** Text content with CDATA merged in, trimmed. */
+export function textOf(el: Element | undefined): string {
+  return el?.textContent?.trim() ?? '';
+}
+
+const BASIC: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Named HTML entities that turn up in plain-text titles; the rest stay as written. */
+const NAMED: Record<string, string> = {
+  ...BASIC,
+  nbsp: '\u00a0', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“',
+  rdquo: '”', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', eacute: 'é', egrave: 'è',
+  aacute: 'á', agrave: 'à', oacute: 'ó', uacute: 'ú', iacute: 'í', ntilde: 'ñ', ccedil: 'ç',
+  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', middot: '·',
+};
+
+function decodeWith(text: string, table: Record<string, string>): string {
+  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (whole, body: string) => {
+    if (body.startsWith('#')) {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : whole;
+    }
+    return Object.hasOwn(table, body) ? (table[body] ?? whole) : whole;
+  });
+}
+
+/** One level of unescaping that keeps HTML-only named entities (`&nbsp;`) for the HTML to render. */
+export function unescapeMarkup(text: string): string {
+  return decodeWith(text, BASIC);
+}
+
+/** Plain text (titles): entities a feed escaped once too often are decoded; whitespace collapsed. */
+export function plainText(text: string): string {
+  const decoded = text.includes('&') ? decodeWith(text, NAMED) : text;
+  return decoded.replace(/\s+/g, ' ').trim();
+}
+
+const REAL_TAG = /<(?:[a-z][a-z0-9]*[\s/>]|\/[a-z]|!--)/i;
+const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*(?:\s|\/|&gt;)/i;
+
+/**
+ * Show notes as HTML. After the XML parser's own unescaping, text that has no tags but does
+ * have escaped ones (`&lt;p&gt;`, from a double-escaped feed) is unescaped one more level.
+ */
+export function notesHtmlOf(raw: string): string {
+  return !REAL_TAG.test(raw) && ESCAPED_TAG.test(raw) ? unescapeMarkup(raw) : raw;
+}
+
+const RELATIVE_BASE = 'http://relative.invalid/';
+
+/**
+ * Resolves `raw` against the feed URL. Only http(s) results are kept (no `javascript:` or
+ * `data:`). A relative feed URL (`/demo/feed.xml`) gives root-relative results.
+ */
+export function resolveUrl(raw: string, base: string): string | null {
+  const s = raw.trim();
+  if (s === '') return null;
+  let url: URL;
+  try {
+    url = new URL(s, new URL(base, RELATIVE_BASE));
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.href.startsWith(RELATIVE_BASE)) return url.href.slice(RELATIVE_BASE.length - 1);
+  return url.href;
+}
+
+/** A short stable hash (two FNV-1a 32-bit rounds) for ids made up from an item's content. */
+export function stableId(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193 + 2);
+  }
+  return `gen-${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}

@@ -1,0 +1,139 @@
+// The one model every source is normalised into. All times are in seconds (float).
+
+/** A problem a parser met; parsers never throw, they return these beside a value. */
+export interface ParseIssue {
+  /** 1-based line in the source, when known. */
+  line?: number;
+  message: string;
+}
+
+export interface ParseResult<T> {
+  value: T;
+  errors: ParseIssue[];
+}
+
+/** A timed word inside a cue. `offset` is its character offset in the turn's `text`. */
+export interface Word {
+  start: number;
+  end?: number;
+  text: string;
+  offset: number;
+}
+
+/** A timed cue (a WebVTT/SRT cue, a JSON segment). `offset` is its character offset in the turn's `text`. */
+export interface Cue {
+  start: number;
+  end: number;
+  text: string;
+  offset: number;
+  words?: Word[];
+}
+
+/** A maximal run of consecutive cues by the same speaker. `text` is the cues' texts joined by one space. */
+export interface Turn {
+  start: number;
+  end: number;
+  /** The speaker's name, or '' when unknown. */
+  speaker: string;
+  text: string;
+  cues: Cue[];
+}
+
+export interface Chapter {
+  start: number;
+  end?: number;
+  title: string;
+  url?: string;
+  img?: string;
+}
+
+/** Where a transcript or chapter list came from, said to the listener in plain words. */
+export type SourceKind =
+  | 'vtt'
+  | 'srt'
+  | 'json'
+  | 'html'
+  | 'text'
+  | 'podcast-chapters'
+  | 'psc'
+  | 'show-notes'
+  | 'none';
+
+export interface Transcript {
+  turns: Turn[];
+  source: SourceKind;
+}
+
+export interface Enclosure {
+  url: string;
+  /** MIME type as the feed says it ('' when missing). */
+  type: string;
+  /** Bytes, 0 when unknown. */
+  length: number;
+}
+
+export interface TranscriptRef {
+  url: string;
+  type: string;
+  language?: string;
+  rel?: string;
+}
+
+export interface ChaptersRef {
+  url: string;
+  type: string;
+}
+
+export interface Episode {
+  /** The trimmed `<guid>`, or the enclosure URL when missing. */
+  guid: string;
+  title: string;
+  /** Publication time as epoch ms, or null when the date is missing or unparseable. */
+  published: number | null;
+  /** Seconds, or null when unknown (the audio's metadata will say). */
+  duration: number | null;
+  enclosure: Enclosure | null;
+  /** Show notes HTML as the feed gives it (unsanitised: sanitise before display). */
+  notesHtml: string;
+  image?: string;
+  link?: string;
+  transcripts: TranscriptRef[];
+  chapters?: ChaptersRef;
+  /** Podlove Simple Chapters found inline in the item. */
+  pscChapters?: Chapter[];
+}
+
+export interface Feed {
+  url: string;
+  title: string;
+  author: string;
+  image?: string;
+  link?: string;
+  description: string;
+  episodes: Episode[];
+}
+
+/**
+ * A word-timed piece of a parsed cue. `offset` is its character offset in the cue's `text`
+ * (when the source knows it); `end` defaults to the next word's start, else the cue's end.
+ */
+export interface SpokenWord {
+  start: number;
+  end?: number;
+  text: string;
+  offset?: number;
+}
+
+/**
+ * A cue as a transcript parser (VTT, SRT, JSON, HTML) reads it, before cues are grouped into
+ * turns by `cuesToTurns`. `speaker` null means the cue names no speaker (it keeps the previous one).
+ */
+export interface SpokenCue {
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  words?: SpokenWord[];
+  /** Every distinct speaker named in the cue, in order, when it names more than one. */
+  voices?: string[];
+}

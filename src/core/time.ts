@@ -1,0 +1,151 @@
+// Parsing and formatting of times. Everything is seconds (float); null means "not a time".
+
+/** Reads 1+ ASCII digits from `s` at `i`; returns the end index (== i when none). */
+function digitsEnd(s: string, i: number): number {
+  let j = i;
+  while (j < s.length) {
+    const c = s.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    j++;
+  }
+  return j;
+}
+
+/**
+ * Parses a clock or plain-seconds time: `1803`, `1803.5`, `mm:ss`, `m:ss`, `h:mm:ss`,
+ * `hh:mm:ss`, each clock form with an optional `.fff` or `,fff` fraction (NPT and SRT forms
+ * included: `01:35:52`, `7:48`, `35:12.250`, `37`). Surrounding whitespace is ignored.
+ * Returns null for garbage, negatives, and minutes or seconds of 60 or more in clock forms.
+ */
+export function parseClock(input: string, allowCommaFraction = true): number | null {
+  const s = input.trim();
+  if (s === '') return null;
+  const parts: number[] = [];
+  let i = 0;
+  for (;;) {
+    const j = digitsEnd(s, i);
+    const width = j - i;
+    if (width === 0) return null;
+    // Clock fields after the first are exactly two digits; `7:48` is fine, `7:4` is not.
+    if (parts.length > 0 && width !== 2) return null;
+    parts.push(Number(s.slice(i, j)));
+    i = j;
+    if (i < s.length && s.charCodeAt(i) === 58 /* : */) {
+      if (parts.length === 3) return null;
+      i++;
+      continue;
+    }
+    break;
+  }
+  let fraction = 0;
+  if (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c !== 46 /* . */ && !(allowCommaFraction && c === 44) /* , */) return null;
+    const j = digitsEnd(s, i + 1);
+    // `37.` is valid NPT; a bare `.` after a clock is not worth rejecting either.
+    if (j < s.length) return null;
+    if (j > i + 1) fraction = Number('0.' + s.slice(i + 1, j));
+    i = j;
+  }
+  let total = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const v = parts[k] ?? 0;
+    if (k > 0 && v >= 60) return null;
+    // In `mm:ss` the minutes are bounded too (no `75:30`); hours are not.
+    if (k === 0 && parts.length === 2 && v >= 60) return null;
+    total = total * 60 + v;
+  }
+  const value = total + fraction;
+  return Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Parses the `t` / `end` deep-link parameters and `#t=` media fragments: `1803`, `1803.5`,
+ * `h:mm:ss`, `mm:ss`, with an optional `npt:` prefix, an optional `#`/`t=` prefix, and a
+ * `start,end` range (the start is returned; an empty start means 0). Null when invalid.
+ */
+export function parseDeepLinkTime(input: string): number | null {
+  let s = input.trim();
+  if (s.includes('%')) {
+    try {
+      s = decodeURIComponent(s);
+    } catch {
+      return null;
+    }
+  }
+  if (s.startsWith('#')) s = s.slice(1);
+  if (s.includes('&')) {
+    const t = s.split('&').find((p) => p.startsWith('t='));
+    if (t === undefined) return null;
+    s = t;
+  }
+  if (s.startsWith('t=')) s = s.slice(2);
+  if (s.startsWith('npt:')) s = s.slice(4);
+  const comma = s.indexOf(',');
+  if (comma >= 0) {
+    const start = s.slice(0, comma).trim();
+    // `t=,20` is "from the beginning to 20 s".
+    if (start === '') return parseClock(s.slice(comma + 1), false) === null ? null : 0;
+    s = start;
+  }
+  if (s.endsWith('s') && !s.includes(':')) s = s.slice(0, -1);
+  return parseClock(s, false);
+}
+
+function pad2(n: number): string {
+  return n < 10 ? '0' + n : String(n);
+}
+
+function wholeSeconds(seconds: number): number {
+  return Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
+}
+
+/** `0:05`, `12:03`, `1:02:03` (floored; hours only from one hour on, or when `forceHours`). */
+export function formatClock(seconds: number, options: { forceHours?: boolean } = {}): string {
+  const total = wholeSeconds(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  if (h > 0 || options.forceHours === true) return `${h}:${pad2(m)}:${pad2(sec)}`;
+  return `${m}:${pad2(sec)}`;
+}
+
+/** `formatClock` with hours forced, e.g. so every time in a list has the same shape (`0:05:17`). */
+export function formatClockWithHours(seconds: number, forceHours: boolean): string {
+  return formatClock(seconds, { forceHours });
+}
+
+function unit(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Words for `aria-valuetext`: `30 minutes 3 seconds`, `1 hour 7 minutes`, `0 seconds`. */
+export function formatSpoken(seconds: number): string {
+  const total = wholeSeconds(seconds);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const parts: string[] = [];
+  if (h > 0) parts.push(unit(h, 'hour'));
+  if (m > 0) parts.push(unit(m, 'minute'));
+  if (s > 0 || parts.length === 0) parts.push(unit(s, 'second'));
+  return parts.join(' ');
+}
+
+/** `30 minutes 3 seconds of 1 hour 7 minutes`; just the position when the duration is unknown. */
+export function formatPosition(position: number, duration: number | null): string {
+  if (duration === null || !Number.isFinite(duration) || duration <= 0) {
+    return formatSpoken(position);
+  }
+  return `${formatSpoken(position)} of ${formatSpoken(duration)}`;
+}
+
+/** `hh:mm:ss.ttt`, rounded to the millisecond (hours grow past two digits when needed). */
+export function formatVttTime(seconds: number): string {
+  const ms = Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0;
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor((ms % 3_600_000) / 60_000);
+  const s = Math.floor((ms % 60_000) / 1000);
+  const t = ms % 1000;
+  return `${pad2(h)}:${pad2(m)}:${pad2(s)}.${String(t).padStart(3, '0')}`;
+}

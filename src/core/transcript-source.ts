@@ -1,0 +1,69 @@
+// Chooses among the transcript files a feed offers and turns one into speaker turns.
+import type { ParseResult, SourceKind, TranscriptRef, Turn } from './model.ts';
+import { cuesToTurns } from './turns.ts';
+import { parseVtt } from './vtt.ts';
+
+/** The format of a transcript file, from its MIME type, else its URL's extension. */
+export function transcriptKind(ref: TranscriptRef): SourceKind {
+  const type = ref.type.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  if (type === 'text/vtt' || type === 'text/webvtt') return 'vtt';
+  if (type.includes('srt') || type === 'application/x-subrip') return 'srt';
+  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  if (type === 'text/html') return 'html';
+  if (type === 'text/plain') return 'text';
+  const ext = /\.([a-z]+)(?:[?#]|$)/i.exec(ref.url)?.[1]?.toLowerCase();
+  if (ext === 'vtt') return 'vtt';
+  if (ext === 'srt') return 'srt';
+  if (ext === 'json') return 'json';
+  if (ext === 'html' || ext === 'htm') return 'html';
+  return 'text';
+}
+
+// Most timing detail first: JSON (cue or word times), WebVTT, SRT, then HTML and plain text.
+const RANK: Partial<Record<SourceKind, number>> = { json: 0, vtt: 1, srt: 2, html: 3, text: 4 };
+
+/** The offered files, best first: the listener's language, then timing detail. */
+export function rankTranscripts(refs: readonly TranscriptRef[], language = 'en'): TranscriptRef[] {
+  const wanted = language.toLowerCase().split('-', 1)[0] ?? '';
+  const langScore = (ref: TranscriptRef) => {
+    const lang = ref.language?.toLowerCase().split('-', 1)[0];
+    return !lang || lang === wanted ? 0 : 1;
+  };
+  return refs
+    .map((ref, i) => ({ ref, i }))
+    .sort(
+      (a, b) =>
+        langScore(a.ref) - langScore(b.ref) ||
+        (RANK[transcriptKind(a.ref)] ?? 9) - (RANK[transcriptKind(b.ref)] ?? 9) ||
+        a.i - b.i,
+    )
+    .map(({ ref }) => ref);
+}
+
+/** Parses a transcript file of the given kind into turns. */
+export function parseTranscriptFile(text: string, kind: SourceKind): ParseResult<Turn[]> {
+  switch (kind) {
+    case 'vtt': {
+      const { value, errors } = parseVtt(text);
+      return { value: cuesToTurns(value), errors };
+    }
+    default:
+      return { value: [], errors: [{ message: `Transcripts of this type (${kind}) are not read yet.` }] };
+  }
+}
+
+/** Where the transcript or chapters came from, in the listener's words. */
+export function sourceLabel(kind: SourceKind): string {
+  const labels: Record<SourceKind, string> = {
+    vtt: "publisher's WebVTT file",
+    srt: "publisher's SRT file",
+    json: "publisher's JSON transcript",
+    html: "publisher's HTML transcript",
+    text: "publisher's text transcript",
+    'podcast-chapters': "publisher's chapters file",
+    psc: 'chapters in the feed',
+    'show-notes': 'show notes',
+    none: 'none',
+  };
+  return labels[kind];
+}

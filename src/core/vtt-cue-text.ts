@@ -1,0 +1,242 @@
+// WebVTT cue text → plain text, first speaker, and word timings. Hand-written char loops:
+// this runs once per cue and dominates parse time on long transcripts.
+
+/** Where `readVttTimestamp` stopped; a module variable so the hot path allocates nothing. */
+export let timestampEnd = 0;
+
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  if (a < 0 || a > 9 || b < 0 || b > 9) return -1;
+  return a * 10 + b;
+}
+
+/**
+ * Reads `[h…h:]mm:ss.ttt` at `i` (hours of any width, `,` tolerated for `.`, 1+ fraction
+ * digits). Returns seconds, or -1 when there is no valid timestamp; sets `timestampEnd`.
+ */
+export function readVttTimestamp(s: string, i: number): number {
+  const n = s.length;
+  let j = i;
+  let first = 0;
+  while (j < n) {
+    const c = s.charCodeAt(j) - 48;
+    if (c < 0 || c > 9) break;
+    first = first * 10 + c;
+    j++;
+  }
+  const width = j - i;
+  if (width === 0 || j >= n || s.charCodeAt(j) !== 58) return -1;
+  let hours = 0;
+  let minutes: number;
+  const second = twoDigits(s, j + 1);
+  if (second < 0) return -1;
+  j += 3;
+  let seconds: number;
+  if (j < n && s.charCodeAt(j) === 58) {
+    hours = first;
+    minutes = second;
+    seconds = twoDigits(s, j + 1);
+    if (seconds < 0) return -1;
+    j += 3;
+  } else {
+    if (width !== 2) return -1;
+    minutes = first;
+    seconds = second;
+  }
+  if (minutes > 59 || seconds > 59) return -1;
+  const dot = s.charCodeAt(j);
+  if (dot !== 46 && dot !== 44) return -1;
+  j++;
+  let frac = 0;
+  let scale = 1;
+  const fracStart = j;
+  while (j < n) {
+    const c = s.charCodeAt(j) - 48;
+    if (c < 0 || c > 9) break;
+    frac = frac * 10 + c;
+    scale *= 10;
+    j++;
+  }
+  if (j === fracStart) return -1;
+  timestampEnd = j;
+  return hours * 3600 + minutes * 60 + seconds + frac / scale;
+}
+
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  lrm: '\u200e',
+  rlm: '\u200f',
+};
+
+/** Set by `readEntity`: index just after the `;`. */
+let entityEnd = 0;
+
+/** Decodes the entity starting with `&` at `i`, or returns null (then `&` is literal text). */
+function readEntity(s: string, i: number): string | null {
+  const semi = s.indexOf(';', i + 1);
+  if (semi < 0 || semi - i > 12) return null;
+  let decoded: string | undefined;
+  if (s.charCodeAt(i + 1) === 35 /* # */) {
+    const hex = s.charCodeAt(i + 2) === 120 || s.charCodeAt(i + 2) === 88;
+    const digits = s.slice(i + (hex ? 3 : 2), semi);
+    if (digits === '' || !(hex ? /^[0-9a-f]+$/i : /^[0-9]+$/).test(digits)) return null;
+    const code = parseInt(digits, hex ? 16 : 10);
+    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
+    decoded = String.fromCodePoint(code);
+  } else {
+    decoded = NAMED[s.slice(i + 1, semi)];
+  }
+  if (decoded === undefined) return null;
+  entityEnd = semi + 1;
+  return decoded;
+}
+
+/** Decodes entities in a short string (a voice annotation) and collapses its whitespace. */
+function decodeAnnotation(raw: string): string {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const amp = raw.indexOf('&', i);
+    if (amp < 0) {
+      out += raw.slice(i);
+      break;
+    }
+    out += raw.slice(i, amp);
+    const d = readEntity(raw, amp);
+    out += d ?? '&';
+    i = d === null ? amp + 1 : entityEnd;
+  }
+  return out.replace(/[ \t\n\f\r]+/g, ' ').trim();
+}
+
+export interface CueTextResult {
+  text: string;
+  /** Speaker of the first `<v>` span, null when there is none. */
+  speaker: string | null;
+  /** All distinct voices, when more than one. */
+  voices: string[] | null;
+  /** Word-timing boundaries: [offset in text, seconds] pairs, flattened; null when none. */
+  marks: number[] | null;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+
+function isTagStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 47;
+}
+
+/** `<v` followed by `.`, `>` or whitespace. */
+function isVoiceTag(raw: string, i: number): boolean {
+  if (raw.charCodeAt(i + 1) !== 118) return false;
+  const c = raw.charCodeAt(i + 2);
+  return c === 46 || c === 62 || isSpace(c);
+}
+
+/** `<rt` followed by `.`, `>` or whitespace. */
+function isRtTag(raw: string, i: number): boolean {
+  if (raw.charCodeAt(i + 1) !== 114 || raw.charCodeAt(i + 2) !== 116) return false;
+  const c = raw.charCodeAt(i + 3);
+  return c === 46 || c === 62 || isSpace(c);
+}
+
+/**
+ * Renders raw cue text: strips tags (dropping `<rt>` ruby annotations so the base text reads
+ * and searches as written), decodes entities, collapses whitespace, reads `<v>` speakers and
+ * `<hh:mm:ss.ttt>` word timestamps. `raw` has its lines already joined by spaces.
+ * (A char loop that copies plain runs with one `slice` measured faster than indexOf + regex.)
+ */
+export function renderCueText(raw: string): CueTextResult {
+  const n = raw.length;
+  let out = '';
+  let endsWithSpace = false;
+  let pendingSpace = false;
+  let speaker: string | null = null;
+  let voices: string[] | null = null;
+  let marks: number[] | null = null;
+  let inRt = false;
+  let i = 0;
+  while (i < n) {
+    const c = raw.charCodeAt(i);
+    if (c === 60 /* < */) {
+      const close = raw.indexOf('>', i + 1);
+      const c1 = raw.charCodeAt(i + 1);
+      if (close > 0 && isTagStart(c1)) {
+        if (c1 === 47) {
+          if (inRt && /^\/(rt|ruby)\b/.test(raw.slice(i + 1, close))) inRt = false;
+        } else if (inRt) {
+          // Tags inside a ruby annotation are dropped with it.
+        } else if (c1 >= 48 && c1 <= 57) {
+          const t = readVttTimestamp(raw, i + 1);
+          if (t >= 0 && timestampEnd === close) (marks ??= []).push(out.length, t);
+        } else if (isVoiceTag(raw, i)) {
+          let k = i + 2;
+          while (k < close && !isSpace(raw.charCodeAt(k))) k++;
+          const name = decodeAnnotation(raw.slice(k, close));
+          if (speaker === null) speaker = name;
+          else if (name !== speaker && (voices === null || !voices.includes(name))) {
+            (voices ??= [speaker]).push(name);
+          }
+        } else if (isRtTag(raw, i)) {
+          inRt = true;
+        }
+        i = close + 1;
+        continue;
+      }
+      // A `<` that opens no tag is text (kinder than the spec, which drops the rest of the cue).
+    }
+    if (inRt) {
+      i++;
+      continue;
+    }
+    if (isSpace(c)) {
+      pendingSpace = true;
+      i++;
+      continue;
+    }
+    let piece: string;
+    if (c === 38 /* & */) {
+      const d = readEntity(raw, i);
+      if (d === null) {
+        piece = '&';
+        i++;
+      } else {
+        i = entityEnd;
+        // A no-break space next to other whitespace is spacing, not a deliberate non-break.
+        const asSpace =
+          (d.length === 1 && isSpace(d.charCodeAt(0))) ||
+          (d === '\u00a0' &&
+            (pendingSpace || endsWithSpace || out.length === 0 || i >= n || isSpace(raw.charCodeAt(i))));
+        if (asSpace) {
+          pendingSpace = true;
+          continue;
+        }
+        piece = d;
+      }
+    } else {
+      // A run of ordinary text; single inner spaces stay inside the run (the common case).
+      let j = i + 1;
+      while (j < n) {
+        const d = raw.charCodeAt(j);
+        if (d === 60 || d === 38) break;
+        if (d <= 32 && isSpace(d) && (d !== 32 || j + 1 >= n || isSpace(raw.charCodeAt(j + 1)))) break;
+        j++;
+      }
+      piece = raw.slice(i, j);
+      i = j;
+    }
+    if (pendingSpace && out.length > 0 && !endsWithSpace) out += ' ';
+    pendingSpace = false;
+    out += piece;
+    endsWithSpace = piece.charCodeAt(piece.length - 1) === 32;
+  }
+  if (endsWithSpace) out = out.slice(0, -1);
+  return { text: out, speaker, voices, marks };
+}

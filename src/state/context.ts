@@ -1,0 +1,23 @@
+// The app's state objects, created once in App.svelte and handed down by Svelte context.
+import { getContext, setContext } from 'svelte';
+import type { Library } from './library.svelte.ts';
+import type { Player } from './player.svelte.ts';
+import type { Reader } from './reader.svelte.ts';
+
+const KEY = Symbol('verbatim');
+
+export interface AppContext {
+  player: Player;
+  library: Library;
+  reader: Reader;
+}
+
+export function provideApp(context: AppContext): void {
+  setContext(KEY, context);
+}
+
+export function useApp(): AppContext {
+  const context = getContext<AppContext | undefined>(KEY);
+  if (!context) throw new Error('useApp() outside <App>');
+  return context;
+}

@@ -1,0 +1,81 @@
+// Fetches a feed, transcript or chapters file: directly first, then through our proxy when the
+// publisher sends no CORS headers (the browser then reports a bare TypeError).
+import { decodeBytes } from '../core/decode.ts';
+
+export type FetchKind = 'feed' | 'transcript' | 'chapters';
+
+export interface Fetched {
+  text: string;
+  /** The URL after redirects, for resolving relative links. */
+  finalUrl: string;
+  contentType: string;
+}
+
+export class FetchError extends Error {
+  constructor(
+    message: string,
+    /** Upstream HTTP status, when there was one. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+const TIMEOUT_MS = 30_000;
+
+async function readBody(response: Response, url: string): Promise<Fetched> {
+  const contentType = response.headers.get('content-type') ?? '';
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const finalUrl = response.headers.get('x-final-url') ?? (response.url || url);
+  return { text: decodeBytes(bytes, contentType).text, finalUrl, contentType };
+}
+
+function sameOrigin(url: string): boolean {
+  try {
+    return new URL(url, location.href).origin === location.origin;
+  } catch {
+    return false;
+  }
+}
+
+async function viaProxy(url: string, kind: FetchKind, signal: AbortSignal): Promise<Fetched> {
+  const query = new URLSearchParams({ url, kind });
+  const response = await fetch(`/api/fetch?${query}`, { signal, credentials: 'omit' });
+  if (!response.ok) {
+    let reason = `The server answered ${response.status}.`;
+    let status: number | undefined = response.status;
+    try {
+      const body = (await response.json()) as { error?: unknown; status?: unknown };
+      if (typeof body.error === 'string') reason = body.error;
+      if (typeof body.status === 'number') status = body.status;
+    } catch {
+      // Not our JSON (an old server or a gateway): keep the generic reason.
+    }
+    throw new FetchError(reason, status);
+  }
+  return readBody(response, url);
+}
+
+/** Fetches `url` as text, decoding bytes by BOM, XML declaration, HTTP charset, then UTF-8. */
+export async function fetchText(url: string, kind: FetchKind, outer?: AbortSignal): Promise<Fetched> {
+  const timeout = AbortSignal.timeout(TIMEOUT_MS);
+  const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, { signal, credentials: 'omit' });
+    } catch (error) {
+      if (signal.aborted || sameOrigin(url)) throw error;
+      return await viaProxy(url, kind, signal);
+    }
+    if (!response.ok) {
+      throw new FetchError(`The server answered ${response.status}.`, response.status);
+    }
+    return await readBody(response, url);
+  } catch (error) {
+    if (error instanceof FetchError) throw error;
+    if (timeout.aborted) throw new FetchError('The server took too long to answer.');
+    if (outer?.aborted) throw error;
+    throw new FetchError('The address could not be reached.');
+  }
+}

@@ -1,0 +1,177 @@
+// What the listener has open: the feed, the episode, and where its transcript and chapters came from.
+// Fetching and parsing happen here so components stay thin.
+import { clampChapters, parseChaptersJson } from '../core/chapters-json.ts';
+import { parseFeed } from '../core/feed.ts';
+import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
+import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript-source.ts';
+import { FetchError, fetchText, type FetchKind, type Fetched } from './fetcher.ts';
+import type { Player } from './player.svelte.ts';
+
+export interface Alert {
+  id: number;
+  message: string;
+}
+
+export type Fetcher = (url: string, kind: FetchKind, signal?: AbortSignal) => Promise<Fetched>;
+export type XmlParser = (text: string) => Document;
+
+export interface OpenOptions {
+  /** The episode's guid; absent: the newest playable episode. */
+  episode?: string;
+  /** Start position in seconds. */
+  t?: number;
+}
+
+let nextAlertId = 1;
+
+function reason(error: unknown): string {
+  if (error instanceof FetchError) return error.status ? `(${error.status})` : `(${error.message.replace(/\.$/, '')})`;
+  return '(network error)';
+}
+
+export class Library {
+  feedUrl = $state<string | null>(null);
+  feed: Feed | null = $state.raw(null);
+  episode: Episode | null = $state.raw(null);
+  loadingFeed = $state(false);
+  loadingTranscript = $state(false);
+  loadingChapters = $state(false);
+  transcriptSource = $state<SourceKind>('none');
+  chaptersSource = $state<SourceKind>('none');
+  alerts = $state<Alert[]>([]);
+
+  #turns: Turn[] = [];
+  #chapters: Chapter[] = [];
+  #episodeToken = 0;
+  #feedAbort: AbortController | null = null;
+
+  constructor(
+    private readonly player: Player,
+    private readonly parseXml: XmlParser,
+    private readonly fetcher: Fetcher = fetchText,
+  ) {}
+
+  alert(message: string): void {
+    this.alerts = [...this.alerts, { id: nextAlertId++, message }];
+  }
+  dismiss(id: number): void {
+    this.alerts = this.alerts.filter((a) => a.id !== id);
+  }
+
+  /** Fetches and parses a feed, then opens the requested (or newest) episode. */
+  async openFeed(url: string, options: OpenOptions = {}): Promise<void> {
+    this.#feedAbort?.abort();
+    const abort = new AbortController();
+    this.#feedAbort = abort;
+    this.loadingFeed = true;
+    this.feedUrl = url;
+    try {
+      const fetched = await this.fetcher(url, 'feed', abort.signal);
+      if (abort.signal.aborted) return;
+      const result = parseFeed(fetched.text, fetched.finalUrl, { parseXml: this.parseXml });
+      if (!result.ok) {
+        this.alert(`${result.message} Nothing you saved is affected.`);
+        return;
+      }
+      this.feed = result.value;
+      const episodes = result.value.episodes;
+      const wanted = options.episode ? episodes.find((e) => e.guid === options.episode) : undefined;
+      if (options.episode && !wanted) {
+        this.alert('That episode is no longer in this feed. Showing the newest episode instead.');
+      }
+      const episode = wanted ?? episodes.find((e) => e.enclosure !== null) ?? episodes[0];
+      if (!episode) {
+        this.alert('This feed has no episodes yet.');
+        return;
+      }
+      this.openEpisode(episode, options.t ?? 0);
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.alert(`The feed could not be loaded ${reason(error)}. Check the address and try again.`);
+    } finally {
+      if (this.#feedAbort === abort) this.loadingFeed = false;
+    }
+  }
+
+  /** Opens an episode paused at `t`, then loads its transcript and chapters alongside. */
+  openEpisode(episode: Episode, t = 0): void {
+    const token = ++this.#episodeToken;
+    this.episode = episode;
+    this.#turns = [];
+    this.#chapters = [];
+    this.transcriptSource = 'none';
+    this.chaptersSource = 'none';
+    this.player.setTimeline([], []);
+    if (episode.enclosure) {
+      this.player.load({ url: episode.enclosure.url, type: episode.enclosure.type }, t, episode.duration);
+    } else {
+      this.alert('This episode has no audio file to play. Its notes are still shown.');
+    }
+    void this.#loadTranscript(episode, token);
+    void this.#loadChapters(episode, token);
+  }
+
+  #publish(token: number): boolean {
+    if (token !== this.#episodeToken) return false;
+    this.player.setTimeline(this.#turns, clampChapters(this.#chapters, this.player.duration));
+    return true;
+  }
+
+  async #loadTranscript(episode: Episode, token: number): Promise<void> {
+    const offered = rankTranscripts(episode.transcripts, navigator.language);
+    if (offered.length === 0) return;
+    this.loadingTranscript = true;
+    try {
+      for (const ref of offered) {
+        const kind = transcriptKind(ref);
+        try {
+          const fetched = await this.fetcher(ref.url, 'transcript');
+          if (token !== this.#episodeToken) return;
+          const { value } = parseTranscriptFile(fetched.text, kind);
+          if (value.length === 0) {
+            this.alert('The transcript file has no readable lines. The episode still plays.');
+            continue;
+          }
+          this.#turns = value;
+          this.transcriptSource = kind;
+          this.#publish(token);
+          return;
+        } catch (error) {
+          if (token !== this.#episodeToken) return;
+          this.alert(`The transcript file could not be loaded ${reason(error)}. The episode still plays.`);
+        }
+      }
+    } finally {
+      if (token === this.#episodeToken) this.loadingTranscript = false;
+    }
+  }
+
+  async #loadChapters(episode: Episode, token: number): Promise<void> {
+    if (episode.chapters) {
+      this.loadingChapters = true;
+      try {
+        const fetched = await this.fetcher(episode.chapters.url, 'chapters');
+        if (token !== this.#episodeToken) return;
+        const { value, errors } = parseChaptersJson(fetched.text, fetched.finalUrl);
+        if (value.length > 0) {
+          this.#chapters = value;
+          this.chaptersSource = 'podcast-chapters';
+          this.#publish(token);
+          return;
+        }
+        const why = errors[0]?.message ?? 'The chapters file lists no chapters.';
+        this.alert(`${why} The episode still plays.`);
+      } catch (error) {
+        if (token !== this.#episodeToken) return;
+        this.alert(`The chapters file could not be loaded ${reason(error)}. The episode still plays.`);
+      } finally {
+        if (token === this.#episodeToken) this.loadingChapters = false;
+      }
+    }
+    if (episode.pscChapters && episode.pscChapters.length > 0) {
+      this.#chapters = episode.pscChapters;
+      this.chaptersSource = 'psc';
+      this.#publish(token);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+// The one player state: fed by the audio clock once per frame, read by every view.
+// Requests go in through methods; fields change when the engine confirms them.
+import type { AudioEngine, AudioSource, EngineEvent } from '../audio/engine.ts';
+import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
+import type { Chapter, Turn } from '../core/model.ts';
+import { TimelineCursor } from '../core/timeline-index.ts';
+
+export type FrameScheduler = (callback: () => void) => void;
+
+const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+
+export class Player {
+  /** Position in seconds (the audio clock, or the pending seek target until the engine confirms it). */
+  position = $state(0);
+  /** Duration in seconds: the audio's once known, else the feed's, else null. */
+  duration = $state<number | null>(null);
+  /** True from a play request until pause, end or error (like the media element's `!paused`). */
+  playing = $state(false);
+  /** True while playback waits for data. */
+  buffering = $state(false);
+  /** Playback rate, 1 = normal. */
+  rate = $state(1);
+  /** A plain-words audio error, or null. */
+  error = $state<string | null>(null);
+  /** A requested seek target in seconds not yet confirmed by the engine. */
+  pendingSeek = $state<number | null>(null);
+  /** Buffered ranges in seconds. */
+  buffered = $state<Array<[number, number]>>([]);
+  /** Index of the current turn, −1 before the first. */
+  turnIndex = $state(-1);
+  /** Index of the current chapter, −1 before the first. */
+  chapterIndex = $state(-1);
+  /** Index in `fineUnits` of the current word/cue/sentence, −1 when none. */
+  fineIndex = $state(-1);
+
+  turns: Turn[] = $state.raw([]);
+  chapters: Chapter[] = $state.raw([]);
+  fineUnits: FineUnit[] = $state.raw([]);
+
+  readonly #engine: AudioEngine;
+  readonly #schedule: FrameScheduler;
+  #turnCursor = new TimelineCursor([]);
+  #chapterCursor = new TimelineCursor([]);
+  #fineCursor = new TimelineCursor([]);
+  #looping = false;
+  #unsubscribe: () => void;
+
+  constructor(engine: AudioEngine, schedule: FrameScheduler) {
+    this.#engine = engine;
+    this.#schedule = schedule;
+    this.#unsubscribe = engine.subscribe((event) => this.#onEngine(event));
+  }
+
+  /** Remaining time in seconds, or null when the duration is unknown. */
+  get remaining(): number | null {
+    return this.duration === null ? null : Math.max(0, this.duration - this.position);
+  }
+  get currentTurn(): Turn | null {
+    return this.turns[this.turnIndex] ?? null;
+  }
+  get currentChapter(): Chapter | null {
+    return this.chapters[this.chapterIndex] ?? null;
+  }
+
+  /** Sets the transcript turns and chapters (both sorted by start). */
+  setTimeline(turns: Turn[], chapters: Chapter[]): void {
+    this.turns = turns;
+    this.chapters = chapters;
+    this.fineUnits = buildFineUnits(turns);
+    this.#turnCursor = new TimelineCursor(turns.map((t) => t.start));
+    this.#chapterCursor = new TimelineCursor(chapters.map((c) => c.start));
+    this.#fineCursor = new TimelineCursor(this.fineUnits.map((u) => u.start));
+    this.#updateIndices(this.position);
+  }
+
+  /** Loads an episode's audio, paused at `startAt`. Resets everything tied to the previous episode. */
+  load(source: AudioSource, startAt = 0, knownDuration: number | null = null): void {
+    this.playing = false;
+    this.buffering = false;
+    this.error = null;
+    this.pendingSeek = null;
+    this.buffered = [];
+    this.duration = knownDuration;
+    this.position = startAt;
+    this.#updateIndices(startAt);
+    this.#engine.load(source, startAt);
+  }
+
+  play(): void {
+    if (this.playing) return;
+    this.error = null;
+    this.playing = true;
+    this.buffering = true;
+    this.#engine.play();
+    this.#startClock();
+  }
+  pause(): void {
+    this.playing = false;
+    this.buffering = false;
+    this.#engine.pause();
+  }
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
+  }
+  seek(seconds: number): void {
+    const max = this.duration ?? Infinity;
+    const target = Math.min(Math.max(0, seconds), max);
+    this.pendingSeek = target;
+    this.position = target;
+    this.#updateIndices(target);
+    this.#engine.seek(target);
+  }
+  skip(delta: number): void {
+    this.seek((this.pendingSeek ?? this.position) + delta);
+  }
+  setRate(rate: number): void {
+    this.rate = rate;
+    this.#engine.setRate(rate);
+  }
+  /** Steps the rate to the next (+1) or previous (−1) preset. */
+  stepRate(direction: 1 | -1): void {
+    const index = RATES.findIndex((r) => r >= this.rate - 1e-9);
+    const next = RATES[Math.min(RATES.length - 1, Math.max(0, (index < 0 ? 1 : index) + direction))];
+    if (next !== undefined) this.setRate(next);
+  }
+  get rates(): readonly number[] {
+    return RATES;
+  }
+  previousChapter(): void {
+    // Within the first 3 s of a chapter, go to the one before; otherwise restart this one.
+    const current = this.currentChapter;
+    const index = current && this.position - current.start < 3 ? this.chapterIndex - 1 : this.chapterIndex;
+    const target = this.chapters[Math.max(0, index)];
+    if (target) this.seek(target.start);
+  }
+  nextChapter(): void {
+    const target = this.chapters[this.chapterIndex + 1];
+    if (target) this.seek(target.start);
+  }
+
+  /** Reads the engine clock once; called every animation frame while playing. */
+  tick(): void {
+    if (this.pendingSeek !== null) return;
+    const pos = this.#engine.position();
+    if (pos !== this.position) {
+      this.position = pos;
+      this.#updateIndices(pos);
+    }
+  }
+
+  destroy(): void {
+    this.#looping = false;
+    this.#unsubscribe();
+    this.#engine.destroy();
+  }
+
+  #startClock(): void {
+    if (this.#looping) return;
+    this.#looping = true;
+    const frame = () => {
+      if (!this.playing) {
+        this.#looping = false;
+        return;
+      }
+      this.tick();
+      this.#schedule(frame);
+    };
+    this.#schedule(frame);
+  }
+
+  #updateIndices(pos: number): void {
+    const turn = this.#turnCursor.find(pos);
+    if (turn !== this.turnIndex) this.turnIndex = turn;
+    const chapter = this.#chapterCursor.find(pos);
+    if (chapter !== this.chapterIndex) this.chapterIndex = chapter;
+    const fine = this.#fineCursor.find(pos);
+    if (fine !== this.fineIndex) this.fineIndex = fine;
+  }
+
+  #onEngine(event: EngineEvent): void {
+    switch (event.type) {
+      case 'loaded':
+        this.duration = event.duration;
+        break;
+      case 'playing':
+        this.buffering = false;
+        break;
+      case 'waiting':
+        if (this.playing) this.buffering = true;
+        break;
+      case 'paused':
+        // The engine paused on its own (headset, OS): follow it.
+        if (this.playing && this.pendingSeek === null) this.playing = false;
+        this.buffering = false;
+        break;
+      case 'seeked':
+        this.pendingSeek = null;
+        this.position = event.position;
+        this.#updateIndices(event.position);
+        break;
+      case 'ended':
+        this.playing = false;
+        this.buffering = false;
+        if (this.duration !== null) this.position = this.duration;
+        break;
+      case 'progress':
+        this.buffered = this.#engine.buffered();
+        break;
+      case 'error':
+        this.playing = false;
+        this.buffering = false;
+        this.error = event.message;
+        break;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+// Follow mode: keep the current turn comfortably in view; a reader's own scroll pauses it.
+import type { Reader } from '../state/reader.svelte.ts';
+import { isTypingTarget } from './keys.ts';
+
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
+
+export interface Follower {
+  reveal(el: Element, force?: boolean): void;
+  revealRange(range: Range): void;
+  onUserScroll(): void;
+  onKey(event: KeyboardEvent): void;
+}
+
+/** The band where the current line may sit without scrolling: below the sticky bar, above the player. */
+function band(): { top: number; bottom: number } {
+  const player = document.querySelector<HTMLElement>('[data-player-bar]');
+  const bottom = player ? player.getBoundingClientRect().top : innerHeight;
+  return { top: 90, bottom: bottom - 24 };
+}
+
+function scrollToY(y: number): void {
+  const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  scrollTo({ top: Math.max(0, y), behavior: reduce ? 'instant' : 'smooth' });
+}
+
+export function createFollower(reader: Reader): Follower {
+  // Read layout only when the current line changes, never per frame.
+  function bring(rect: DOMRect, force: boolean): void {
+    const { top, bottom } = band();
+    const fits = rect.height < (bottom - top) * 0.8;
+    const outside = rect.top < top || (fits ? rect.bottom > bottom : rect.top > top + (bottom - top) * 0.5);
+    if (!force && !outside) return;
+    const anchor = top + (bottom - top) * 0.22;
+    scrollToY(scrollY + rect.top - anchor);
+  }
+  return {
+    reveal(el, force = false) {
+      if (reader.follow || force) bring(el.getBoundingClientRect(), force);
+    },
+    revealRange(range) {
+      if (!reader.follow) return;
+      const rect = range.getBoundingClientRect();
+      const { top, bottom } = band();
+      if (rect.height > 0 && (rect.bottom > bottom || rect.top < top)) bring(rect, true);
+    },
+    onUserScroll() {
+      reader.follow = false;
+    },
+    onKey(event) {
+      if (SCROLL_KEYS.has(event.key) && !isTypingTarget(event.target)) reader.follow = false;
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatClock,
+  formatClockWithHours,
+  formatPosition,
+  formatSpoken,
+  formatVttTime,
+  parseClock,
+  parseDeepLinkTime,
+} from '../../src/core/time.ts';
+
+describe('parseClock', () => {
+  it.each([
+    ['1803', 1803],
+    ['1803.5', 1803.5],
+    ['37', 37],
+    ['0', 0],
+    ['37.', 37],
+    ['7:48', 468],
+    ['07:48', 468],
+    ['00:00', 0],
+    ['35:12.250', 2112.25],
+    ['35:12,250', 2112.25],
+    ['01:35:52', 5752],
+    ['1:35:52', 5752],
+    ['0:00:15.410', 15.41],
+    ['1:02:03', 3723],
+    ['1:02:03.5', 3723.5],
+    ['100:00:00', 360000],
+    ['  12:03  ', 723],
+  ])('reads %j as %d', (input, expected) => {
+    expect(parseClock(input)).toBeCloseTo(expected, 9);
+  });
+
+  it.each([
+    '',
+    '   ',
+    'abc',
+    '-5',
+    '-1:00',
+    '+5',
+    '1:60',
+    '60:00',
+    '1:00:60',
+    '1:60:00',
+    '1:2',
+    '1:2:03',
+    '1:02:3',
+    '1:02:03:04',
+    '12:',
+    ':12',
+    '1..5',
+    '1.5.5',
+    '10 s',
+    '1e3',
+    '0x10',
+    '12:34pm',
+    'NaN',
+    'Infinity',
+  ])('rejects %j', (input) => {
+    expect(parseClock(input)).toBeNull();
+  });
+
+  it('accepts a trailing dot after a clock (NPT allows `37.`)', () => {
+    expect(parseClock('1:02:03.')).toBe(3723);
+  });
+
+  it('refuses a comma fraction when asked to', () => {
+    expect(parseClock('35:12,250', false)).toBeNull();
+  });
+});
+
+describe('parseDeepLinkTime', () => {
+  it.each([
+    ['1803', 1803],
+    ['1803.5', 1803.5],
+    ['30:03', 1803],
+    ['0:30:03', 1803],
+    ['1:02:03', 3723],
+    ['npt:1803', 1803],
+    ['npt:0:30:03', 1803],
+    ['t=1803', 1803],
+    ['#t=1803', 1803],
+    ['#t=10,20', 10],
+    ['10,20', 10],
+    ['t=npt:10.5,20', 10.5],
+    ['#t=,20', 0],
+    ['90s', 90],
+    ['#foo=1&t=42', 42],
+    ['1%3A00', 60],
+  ])('reads %j as %d', (input, expected) => {
+    expect(parseDeepLinkTime(input)).toBeCloseTo(expected, 9);
+  });
+
+  it.each(['', 'abc', '-3', '1:60', '#t=', '#t=abc,20', '#t=,abc', '%E0%A4%A', '#foo=1'])(
+    'rejects %j',
+    (input) => {
+      expect(parseDeepLinkTime(input)).toBeNull();
+    },
+  );
+});
+
+describe('formatClock', () => {
+  it.each([
+    [0, '0:00'],
+    [5, '0:05'],
+    [5.99, '0:05'],
+    [59.999, '0:59'],
+    [60, '1:00'],
+    [723, '12:03'],
+    [3599, '59:59'],
+    [3600, '1:00:00'],
+    [3723, '1:02:03'],
+    [36000, '10:00:00'],
+    [-4, '0:00'],
+    [Number.NaN, '0:00'],
+    [Number.POSITIVE_INFINITY, '0:00'],
+  ])('formats %d as %s', (seconds, expected) => {
+    expect(formatClock(seconds)).toBe(expected);
+  });
+
+  it('forces hours so a list lines up', () => {
+    expect(formatClockWithHours(317, true)).toBe('0:05:17');
+    expect(formatClock(317, { forceHours: true })).toBe('0:05:17');
+    expect(formatClockWithHours(317, false)).toBe('5:17');
+    expect(formatClockWithHours(3723, true)).toBe('1:02:03');
+  });
+});
+
+describe('formatSpoken', () => {
+  it.each([
+    [0, '0 seconds'],
+    [0.7, '0 seconds'],
+    [1, '1 second'],
+    [2, '2 seconds'],
+    [60, '1 minute'],
+    [61, '1 minute 1 second'],
+    [62, '1 minute 2 seconds'],
+    [1803, '30 minutes 3 seconds'],
+    [3600, '1 hour'],
+    [3601, '1 hour 1 second'],
+    [4020, '1 hour 7 minutes'],
+    [7322, '2 hours 2 minutes 2 seconds'],
+    [-10, '0 seconds'],
+  ])('says %d as %j', (seconds, expected) => {
+    expect(formatSpoken(seconds)).toBe(expected);
+  });
+});
+
+describe('formatPosition', () => {
+  it('says position of duration', () => {
+    expect(formatPosition(1803, 4020)).toBe('30 minutes 3 seconds of 1 hour 7 minutes');
+    expect(formatPosition(0, 61)).toBe('0 seconds of 1 minute 1 second');
+  });
+
+  it('says only the position when the duration is unknown', () => {
+    expect(formatPosition(61, null)).toBe('1 minute 1 second');
+    expect(formatPosition(61, Number.NaN)).toBe('1 minute 1 second');
+    expect(formatPosition(61, 0)).toBe('1 minute 1 second');
+  });
+});
+
+describe('formatVttTime', () => {
+  it.each([
+    [0, '00:00:00.000'],
+    [1.5, '00:00:01.500'],
+    [15.41, '00:00:15.410'],
+    [3723.004, '01:02:03.004'],
+    [59.9996, '00:01:00.000'],
+    [360000, '100:00:00.000'],
+    [-1, '00:00:00.000'],
+  ])('formats %d as %s', (seconds, expected) => {
+    expect(formatVttTime(seconds)).toBe(expected);
+  });
+
+  it('round-trips through parseClock', () => {
+    for (const s of [0, 0.001, 15.41, 3723.004, 10799.999]) {
+      expect(parseClock(formatVttTime(s))).toBeCloseTo(s, 6);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+// A local publisher for browser tests: serves tests/fixtures and the demo audio on 127.0.0.1 with
+// HTTP Range, optional CORS, and a log of every request so tests can prove streaming.
+import { createReadStream, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentTypeFor } from '../../src/server/mime.ts';
+import { parseRange } from '../../src/server/range.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+/** URL prefix → folder. */
+const MOUNTS: Record<string, string> = {
+  fixtures: join(ROOT, 'tests/fixtures'),
+  demo: join(ROOT, 'static/demo'),
+};
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  range: string | null;
+  status: number;
+  bytes: number;
+}
+
+export interface FixtureServer {
+  url: string;
+  log: LoggedRequest[];
+  close(): Promise<void>;
+}
+
+/**
+ * Paths: /cors/<mount>/<file> answers with Access-Control-Allow-Origin: *; /plain/<mount>/<file> without
+ * (the page must go through the proxy); /status/<code>/… answers that status.
+ */
+export async function startFixtureServer(port = 0): Promise<FixtureServer> {
+  const log: LoggedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const entry: LoggedRequest = { method: req.method ?? 'GET', path: url.pathname, range: req.headers.range ?? null, status: 0, bytes: 0 };
+    log.push(entry);
+    const finish = (status: number, body = '') => {
+      entry.status = status;
+      res.writeHead(status, { 'Content-Type': 'text/plain' }).end(body);
+    };
+    if (url.pathname === '/__log') {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(log));
+      return;
+    }
+    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const mode = parts.shift();
+    if (mode === 'status') return finish(Number(parts[0]) || 500, 'fixture status');
+    if (mode === 'cors') res.setHeader('Access-Control-Allow-Origin', '*');
+    else if (mode !== 'plain') return finish(404, 'unknown mode');
+    const folder = MOUNTS[parts.shift() ?? ''];
+    if (!folder) return finish(404, 'unknown mount');
+    const file = normalize(join(folder, ...parts));
+    if (!file.startsWith(folder)) return finish(403);
+    let size: number;
+    try {
+      const stat = statSync(file);
+      if (!stat.isFile()) return finish(404);
+      size = stat.size;
+    } catch {
+      return finish(404, 'not found');
+    }
+    const type = contentTypeFor(file) || 'application/octet-stream';
+    res.setHeader('Content-Type', extname(file) === '.xml' ? 'application/rss+xml; charset=utf-8' : type);
+    res.setHeader('Accept-Ranges', 'bytes');
+    const range = parseRange(req.headers.range, size);
+    if (range === 'unsatisfiable') {
+      res.setHeader('Content-Range', `bytes */${size}`);
+      return finish(416);
+    }
+    const start = range ? range.start : 0;
+    const end = range ? range.end : size - 1;
+    entry.status = range ? 206 : 200;
+    entry.bytes = Math.max(0, end - start + 1);
+    if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
+    res.writeHead(entry.status, { 'Content-Length': String(entry.bytes) });
+    if (req.method === 'HEAD' || entry.bytes === 0) return void res.end();
+    createReadStream(file, { start, end }).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+  const { port: actual } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${actual}`,
+    log,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

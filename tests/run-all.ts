@@ -1,0 +1,35 @@
+// `npm test`: type-check, build, then every Vitest project (unit + real-browser e2e);
+// ends with the line CI reads: `N passed, N failed`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+
+const report = 'test-results/vitest.json';
+mkdirSync('test-results', { recursive: true });
+
+function run(label: string, command: string, args: string[]): boolean {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+let passed = 0;
+let failed = 0;
+const step = (ok: boolean) => (ok ? passed++ : failed++);
+
+step(run('svelte-check (types)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']));
+const built = run('vite build', 'npx', ['vite', 'build']);
+step(built);
+if (built) {
+  run('vitest (unit + e2e)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  if (existsSync(report)) {
+    const result = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: Array<{ status: string; assertionResults: unknown[] }> };
+    passed += result.numPassedTests;
+    failed += result.numFailedTests;
+    // A test file that failed to load has no assertion results: count it as one failure.
+    failed += result.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  } else {
+    failed++;
+  }
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
