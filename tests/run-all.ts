@@ -1,10 +1,17 @@
 // `npm test`: type-check, build, then every Vitest project (unit + real-browser e2e);
 // ends with the line CI reads: `N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const report = 'test-results/vitest.json';
+
+// A fresh machine may lack Debian's Chromium (browser downloads don't work here): install it as root.
+if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && process.getuid?.() === 0) {
+  console.log('▶ installing Chromium (apt-get install chromium)');
+  spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
+}
 mkdirSync('test-results', { recursive: true });
+rmSync(report, { force: true });
 
 function run(label: string, command: string, args: string[]): boolean {
   console.log(`\n▶ ${label}`);

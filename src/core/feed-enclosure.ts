@@ -44,15 +44,27 @@ export function parseLength(raw: string): number {
   return Number.isSafeInteger(n) ? n : 0;
 }
 
+/** Lower is more widely playable: MP3 everywhere, then AAC/M4A, then the rest (Opus, Ogg, FLAC…). */
+function compatibility(type: string, url: string): number {
+  const t = type.toLowerCase();
+  const ext = urlExtension(url);
+  if (t === 'audio/mpeg' || t === 'audio/mp3' || ext === 'mp3') return 0;
+  if (/^audio\/(?:mp4|x-m4a|m4a|aac|x-aac)\b/.test(t) || ext === 'm4a' || ext === 'aac') return 1;
+  return 2;
+}
+
 /**
- * The first playable candidate with a usable URL, or null. `resolve` turns a raw URL into an
- * absolute http(s) one (null when it cannot). `why` receives a plain reason when none is kept.
+ * The most widely playable candidate with a usable URL (the first among equals), or null.
+ * `resolve` turns a raw URL into an absolute http(s) one (null when it cannot). `why`
+ * receives a plain reason when none is kept.
  */
 export function pickEnclosure(
   candidates: Candidate[],
   resolve: (raw: string) => string | null,
   why: (reason: string) => void,
 ): Enclosure | null {
+  let best: Enclosure | null = null;
+  let bestRank = Infinity;
   let firstType = '';
   let badUrl = false;
   for (const c of candidates) {
@@ -62,11 +74,19 @@ export function pickEnclosure(
       continue;
     }
     const type = c.type.trim();
-    if (isPlayable(type, url)) return { url, type, length: parseLength(c.length) };
-    firstType ||= type || urlExtension(url);
+    if (!isPlayable(type, url)) {
+      firstType ||= type || urlExtension(url);
+      continue;
+    }
+    const rank = compatibility(type, url);
+    if (rank < bestRank) {
+      best = { url, type, length: parseLength(c.length) };
+      bestRank = rank;
+    }
   }
-  if (badUrl && firstType === '') why('its audio address is missing or not a web address');
-  else if (firstType !== '') why(`it offers no audio file, only ${firstType}`);
+  if (best) return best;
+  if (firstType !== '') why(`it offers no audio file, only ${firstType}`);
+  else if (badUrl) why('its audio address is missing or not a web address');
   else why('it has no audio file');
   return null;
 }

@@ -6,7 +6,7 @@ import type { ParseIssue } from './model.ts';
 export class IssueLog {
   private readonly kinds = new Map<string, { first: string; count: number }>();
 
-  /** Records a problem; `message` is the full sentence for its first occurrence. */
+  /** Records a problem; `message` is a sentence without its final period, for the first occurrence. */
   add(kind: string, message: string): void {
     const seen = this.kinds.get(kind);
     if (seen) seen.count++;
@@ -15,12 +15,17 @@ export class IssueLog {
 
   issues(): ParseIssue[] {
     return [...this.kinds.values()].map(({ first, count }) => ({
-      message: count === 1 ? first : `${first} (${count - 1} more like this)`,
+      message: count === 1 ? `${first}.` : `${first} (and ${count - 1} more like this).`,
     }));
   }
 }
 
 /** How an episode is named in messages. */
 export function episodeLabel(title: string, index: number): string {
-  return title ? `“${title.length > 80 ? `${title.slice(0, 77)}…` : title}”` : `number ${index + 1}`;
+  return title ? quoted(title) : `number ${index + 1}`;
+}
+
+/** A feed value quoted in a message, cut short so garbage cannot flood the UI. */
+export function quoted(value: string): string {
+  return `“${value.length > 60 ? `${value.slice(0, 57)}…` : value}”`;
 }

@@ -4,7 +4,7 @@
 import type { Chapter, ChaptersRef, Episode, TranscriptRef } from './model.ts';
 import { Children, notesHtmlOf, plainText, resolveUrl, stableId, textOf, type NsKey } from './feed-xml.ts';
 import { pickEnclosure, urlExtension, type Candidate } from './feed-enclosure.ts';
-import { episodeLabel, type IssueLog } from './feed-issues.ts';
+import { episodeLabel, quoted, type IssueLog } from './feed-issues.ts';
 import { parseFeedDate } from './feed-date.ts';
 import { parseDuration, parseNpt } from './npt.ts';
 
@@ -52,7 +52,7 @@ function transcriptsOf(c: Children, ctx: ItemContext, label: string): Transcript
   for (const el of c.all('podcast', 'transcript')) {
     const url = resolveUrl(el.getAttribute('url') ?? '', ctx.base);
     if (url === null) {
-      ctx.log.add('transcript-url', `Episode ${label}: a transcript has no usable address and was skipped.`);
+      ctx.log.add('transcript-url', `Episode ${label}: a transcript has no usable address and was skipped`);
       continue;
     }
     const ref: TranscriptRef = {
@@ -85,7 +85,7 @@ function pscChaptersOf(c: Children, ctx: ItemContext, label: string): Chapter[] 
       const rawStart = el.getAttribute('start') ?? '';
       const start = parseNpt(rawStart);
       if (start === null) {
-        ctx.log.add('psc-start', `Episode ${label}: a chapter start “${rawStart}” could not be read; that chapter was skipped.`);
+        ctx.log.add('psc-start', `Episode ${label}: a chapter start ${quoted(rawStart)} could not be read; that chapter was skipped`);
         continue;
       }
       const chapter: Chapter = { start, title: plainText(el.getAttribute('title') ?? '') };
@@ -118,7 +118,7 @@ function dateOf(c: Children, ctx: ItemContext, label: string): { raw: string; va
     : c.text('', 'pubDate') || c.text('dc', 'date');
   const value = parseFeedDate(raw);
   if (raw !== '' && value === null) {
-    ctx.log.add('date', `Episode ${label}: the date “${raw}” could not be read, so it is shown without a date.`);
+    ctx.log.add('date', `Episode ${label}: the date ${quoted(raw)} could not be read, so it is shown without a date`);
   }
   return { raw, value };
 }
@@ -132,13 +132,13 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
   const rawDuration = c.text('itunes', 'duration');
   const duration = parseDuration(rawDuration);
   if (rawDuration !== '' && duration === null) {
-    ctx.log.add('duration', `Episode ${label}: the duration “${rawDuration}” could not be read; the audio file will tell.`);
+    ctx.log.add('duration', `Episode ${label}: the duration ${quoted(rawDuration)} could not be read; the audio file will tell`);
   }
 
   const media = candidates(c, ctx.atom);
   const resolve = (raw: string): string | null => resolveUrl(raw, ctx.base);
   const enclosure = pickEnclosure(media, resolve, (why) =>
-    ctx.log.add('no-audio', `Episode ${label} cannot be played: ${why}.`),
+    ctx.log.add(`no-audio:${why}`, `Episode ${label} cannot be played: ${why}`),
   );
   const mediaUrl = enclosure?.url ?? media.map((m) => resolve(m.url)).find((u) => u !== null);
 

@@ -4,7 +4,7 @@
 
 import type { Episode, Feed, ParseResult } from './model.ts';
 import { Children, nsKey, plainText, resolveUrl } from './feed-xml.ts';
-import { IssueLog, episodeLabel } from './feed-issues.ts';
+import { IssueLog, episodeLabel, quoted } from './feed-issues.ts';
 import { parseItem, type ItemContext } from './feed-item.ts';
 import { repairXml } from './feed-repair.ts';
 import {
@@ -68,7 +68,7 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
     const repaired = repairXml(body);
     if (repaired.fixes.length > 0) {
       doc = tryParse(repaired.text, options.parseXml).doc;
-      if (doc) log.add('repair', `The feed has XML mistakes that were repaired to read it: ${repaired.fixes.join('; ')}.`);
+      if (doc) log.add('repair', `The feed has XML mistakes that were repaired to read it: ${repaired.fixes.join('; ')}`);
     }
   }
   if (!doc) {
@@ -100,7 +100,7 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
 
   const episodes = collectEpisodes(items, ctx);
   if (ctx.atom && !episodes.some((e) => e.enclosure !== null)) return failure('not-rss', MESSAGES.atom);
-  if (items.length === 0) log.add('no-items', 'The feed lists no episodes.');
+  if (items.length === 0) log.add('no-items', 'The feed lists no episodes');
 
   const feed: Feed = { url: feedUrl, episodes: sortNewestFirst(episodes), ...channelFields(channel, ctx) };
   return { ok: true, value: feed, errors: log.issues() };
@@ -115,7 +115,7 @@ function collectEpisodes(items: Element[], ctx: ItemContext): Episode[] {
     if (seen.has(episode.guid)) {
       ctx.log.add(
         'duplicate-guid',
-        `Episode ${episodeLabel(episode.title, i)} repeats the id “${episode.guid}” of an earlier episode and was left out.`,
+        `Episode ${episodeLabel(episode.title, i)} repeats the id ${quoted(episode.guid)} of an earlier episode and was left out`,
       );
       return;
     }

@@ -9,8 +9,7 @@ function placeWords(cue: SpokenCue, cueOffset: number): Word[] {
   for (let k = 0; k < source.length; k++) {
     const w = source[k];
     if (w === undefined || w.text === '') continue;
-    let at =
-      w.offset !== undefined && cue.text.startsWith(w.text, w.offset) ? w.offset : -1;
+    let at = w.offset !== undefined && cue.text.startsWith(w.text, w.offset) ? w.offset : -1;
     if (at < 0) at = cue.text.indexOf(w.text, cursor);
     if (at < 0) continue;
     cursor = at + w.text.length;

@@ -1,67 +1,6 @@
 // WebVTT cue text → plain text, first speaker, and word timings. Hand-written char loops:
 // this runs once per cue and dominates parse time on long transcripts.
-
-/** Where `readVttTimestamp` stopped; a module variable so the hot path allocates nothing. */
-export let timestampEnd = 0;
-
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  if (a < 0 || a > 9 || b < 0 || b > 9) return -1;
-  return a * 10 + b;
-}
-
-/**
- * Reads `[h…h:]mm:ss.ttt` at `i` (hours of any width, `,` tolerated for `.`, 1+ fraction
- * digits). Returns seconds, or -1 when there is no valid timestamp; sets `timestampEnd`.
- */
-export function readVttTimestamp(s: string, i: number): number {
-  const n = s.length;
-  let j = i;
-  let first = 0;
-  while (j < n) {
-    const c = s.charCodeAt(j) - 48;
-    if (c < 0 || c > 9) break;
-    first = first * 10 + c;
-    j++;
-  }
-  const width = j - i;
-  if (width === 0 || j >= n || s.charCodeAt(j) !== 58) return -1;
-  let hours = 0;
-  let minutes: number;
-  const second = twoDigits(s, j + 1);
-  if (second < 0) return -1;
-  j += 3;
-  let seconds: number;
-  if (j < n && s.charCodeAt(j) === 58) {
-    hours = first;
-    minutes = second;
-    seconds = twoDigits(s, j + 1);
-    if (seconds < 0) return -1;
-    j += 3;
-  } else {
-    if (width !== 2) return -1;
-    minutes = first;
-    seconds = second;
-  }
-  if (minutes > 59 || seconds > 59) return -1;
-  const dot = s.charCodeAt(j);
-  if (dot !== 46 && dot !== 44) return -1;
-  j++;
-  let frac = 0;
-  let scale = 1;
-  const fracStart = j;
-  while (j < n) {
-    const c = s.charCodeAt(j) - 48;
-    if (c < 0 || c > 9) break;
-    frac = frac * 10 + c;
-    scale *= 10;
-    j++;
-  }
-  if (j === fracStart) return -1;
-  timestampEnd = j;
-  return hours * 3600 + minutes * 60 + seconds + frac / scale;
-}
+import { readVttTimestamp, timestampEnd } from './vtt-timestamp.ts';
 
 const NAMED: Record<string, string> = {
   amp: '&',
@@ -213,7 +152,11 @@ export function renderCueText(raw: string): CueTextResult {
         const asSpace =
           (d.length === 1 && isSpace(d.charCodeAt(0))) ||
           (d === '\u00a0' &&
-            (pendingSpace || endsWithSpace || out.length === 0 || i >= n || isSpace(raw.charCodeAt(i))));
+            (pendingSpace ||
+              endsWithSpace ||
+              out.length === 0 ||
+              i >= n ||
+              isSpace(raw.charCodeAt(i))));
         if (asSpace) {
           pendingSpace = true;
           continue;
@@ -226,7 +169,8 @@ export function renderCueText(raw: string): CueTextResult {
       while (j < n) {
         const d = raw.charCodeAt(j);
         if (d === 60 || d === 38) break;
-        if (d <= 32 && isSpace(d) && (d !== 32 || j + 1 >= n || isSpace(raw.charCodeAt(j + 1)))) break;
+        if (d <= 32 && isSpace(d) && (d !== 32 || j + 1 >= n || isSpace(raw.charCodeAt(j + 1))))
+          break;
         j++;
       }
       piece = raw.slice(i, j);
@@ -237,6 +181,14 @@ export function renderCueText(raw: string): CueTextResult {
     out += piece;
     endsWithSpace = piece.charCodeAt(piece.length - 1) === 32;
   }
-  if (endsWithSpace) out = out.slice(0, -1);
+  // Also trims Unicode spaces (a stray BOM, U+3000) that the ASCII collapsing above leaves.
+  const trimmed = out.trim();
+  if (trimmed.length !== out.length) {
+    const lead = out.length - out.trimStart().length;
+    out = trimmed;
+    if (marks !== null && lead > 0) {
+      for (let k = 0; k < marks.length; k += 2) marks[k] = Math.max(0, (marks[k] ?? 0) - lead);
+    }
+  }
   return { text: out, speaker, voices, marks };
 }

@@ -2,7 +2,8 @@
 // where real files are sloppy, and never throws: problems come back as issues with line numbers.
 import type { ParseIssue, ParseResult, SpokenCue, SpokenWord } from './model.ts';
 import { formatVttTime } from './time.ts';
-import { readVttTimestamp, renderCueText, timestampEnd } from './vtt-cue-text.ts';
+import { renderCueText } from './vtt-cue-text.ts';
+import { readVttTimestamp, timestampEnd } from './vtt-timestamp.ts';
 
 function isBlank(line: string): boolean {
   for (let i = 0; i < line.length; i++) {

@@ -57,7 +57,8 @@ export function parseIPv6(text: string): number[] | null {
     for (const [i, group] of groups.entries()) {
       if (allowV4 && i === groups.length - 1 && group.includes('.')) {
         const parts = group.split('.');
-        if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
+        if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255))
+          return null;
         const [a = 0, b = 0, c = 0, d = 0] = parts.map(Number);
         words.push((a << 8) | b, (c << 8) | d);
       } else if (/^[0-9a-f]{1,4}$/i.test(group)) {

@@ -1,4 +1,9 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createProxyHandler, PROXY_PATH, type ProxyOptions } from './proxy.ts';
 import { createStaticHandler, type RequestHandler } from './static.ts';
 

@@ -36,7 +36,8 @@ const TYPES: Readonly<Record<string, string>> = {
 };
 
 /** Types worth gzipping: text-like formats, never already-compressed media or fonts. */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|manifest\+json|x-subrip|wasm)|image\/svg\+xml)/;
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|xml|rss\+xml|manifest\+json|x-subrip|wasm)|image\/svg\+xml)/;
 
 export function contentTypeFor(filePath: string): string {
   const dot = filePath.lastIndexOf('.');

@@ -9,12 +9,17 @@ export const PROXY_PATH = '/api/fetch';
 export type FetchKind = 'feed' | 'transcript' | 'chapters';
 
 const MB = 1024 * 1024;
-export const DEFAULT_LIMITS: Readonly<Record<FetchKind, number>> = { feed: 25 * MB, transcript: 5 * MB, chapters: 1 * MB };
+export const DEFAULT_LIMITS: Readonly<Record<FetchKind, number>> = {
+  feed: 25 * MB,
+  transcript: 5 * MB,
+  chapters: 1 * MB,
+};
 export const DEFAULT_TIMEOUTS = { connectMs: 5_000, totalMs: 30_000 } as const;
 
 const ACCEPT: Readonly<Record<FetchKind, string>> = {
   feed: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
-  transcript: 'text/vtt, application/x-subrip, application/json, text/html;q=0.9, text/plain;q=0.8, */*;q=0.5',
+  transcript:
+    'text/vtt, application/x-subrip, application/json, text/html;q=0.9, text/plain;q=0.8, */*;q=0.5',
   chapters: 'application/json+chapters, application/json;q=0.9, application/xml;q=0.8, */*;q=0.5',
 };
 
@@ -34,7 +39,11 @@ export interface ProxyOptions {
 }
 
 export type ProxyHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-export type ConnectMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+export type ConnectMiddleware = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
 
 function isKind(value: string): value is FetchKind {
   return value === 'feed' || value === 'transcript' || value === 'chapters';
@@ -103,7 +112,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       res.end(file.body);
     } catch (error) {
       if (!(error instanceof ProxyError)) console.error(error);
-      sendError(res, error instanceof ProxyError ? error : new ProxyError(502, 'The file could not be fetched.'));
+      sendError(
+        res,
+        error instanceof ProxyError ? error : new ProxyError(502, 'The file could not be fetched.'),
+      );
     }
   };
 }

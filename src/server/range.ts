@@ -9,7 +9,10 @@ export interface ByteRange {
  * Returns null when the header should be ignored (absent, malformed, multi-range: RFC 9110
  * lets us answer 200 with the whole file), or 'unsatisfiable' for a 416.
  */
-export function parseRange(header: string | undefined, size: number): ByteRange | 'unsatisfiable' | null {
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): ByteRange | 'unsatisfiable' | null {
   if (header === undefined) return null;
   const match = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
   if (!match) return null;

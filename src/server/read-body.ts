@@ -1,7 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import type { Transform } from 'node:stream';
-import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
+import {
+  constants,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  createInflateRaw,
+} from 'node:zlib';
 import { ProxyError } from './proxy-error.ts';
 
 export function tooLarge(maxBytes: number): ProxyError {
@@ -40,7 +46,10 @@ function decoderFor(encoding: string, first: Buffer): Transform | null {
     case 'br':
       return createBrotliDecompress({ finishFlush: constants.BROTLI_OPERATION_FLUSH });
     default:
-      throw new ProxyError(502, `The server sent the file in an encoding the proxy cannot read (${encoding}).`);
+      throw new ProxyError(
+        502,
+        `The server sent the file in an encoding the proxy cannot read (${encoding}).`,
+      );
   }
 }
 
@@ -49,7 +58,9 @@ function decoderFor(encoding: string, first: Buffer): Transform | null {
  * small compressed "bomb" is stopped after maxBytes of output, not after it fills memory.
  */
 export async function readDecodedBody(res: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const encoding = String(res.headers['content-encoding'] ?? '')
+    .trim()
+    .toLowerCase();
   const raw = capped(res, maxBytes);
   const first = await raw.next();
   if (first.done) return Buffer.alloc(0);
@@ -77,12 +88,17 @@ export async function readDecodedBody(res: IncomingMessage, maxBytes: number): P
     });
   } catch (error) {
     if (error instanceof ProxyError) throw error;
-    if (isZlibError(error)) throw new ProxyError(502, 'The server sent a compressed file that could not be decoded.');
+    if (isZlibError(error))
+      throw new ProxyError(502, 'The server sent a compressed file that could not be decoded.');
     throw error;
   }
   return Buffer.concat(chunks);
 }
 
 function isZlibError(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && /^(Z_|ERR_BROTLI|ERR_ZLIB)/.test(String(error.code));
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    /^(Z_|ERR_BROTLI|ERR_ZLIB)/.test(String(error.code))
+  );
 }

@@ -22,7 +22,10 @@ server.listen(port, host, () => {
   const actualPort = typeof address === 'object' && address !== null ? address.port : port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
   console.log(`Verbatim is serving ${root} on http://${shownHost}:${actualPort}/`);
-  if (allowPrivate) console.warn('ALLOW_PRIVATE_FEEDS=1: the feed proxy may reach private addresses. Local testing only.');
+  if (allowPrivate)
+    console.warn(
+      'ALLOW_PRIVATE_FEEDS=1: the feed proxy may reach private addresses. Local testing only.',
+    );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

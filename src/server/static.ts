@@ -69,7 +69,10 @@ export function createStaticHandler(options: StaticOptions): RequestHandler {
   };
 }
 
-async function findFile(root: string, relative: string): Promise<{ path: string; stats: Stats } | null> {
+async function findFile(
+  root: string,
+  relative: string,
+): Promise<{ path: string; stats: Stats } | null> {
   try {
     let path = join(root, relative);
     let stats = await stat(path);
@@ -138,7 +141,8 @@ async function sendFile(
   const rangeAllowed =
     ifRange === undefined ||
     ifRange === etag ||
-    (!/^(W\/)?"/.test(String(ifRange)) && Date.parse(String(ifRange)) >= Math.floor(stats.mtimeMs / 1000) * 1000);
+    (!/^(W\/)?"/.test(String(ifRange)) &&
+      Date.parse(String(ifRange)) >= Math.floor(stats.mtimeMs / 1000) * 1000);
   const range = rangeAllowed ? parseRange(req.headers.range, stats.size) : null;
   if (range === 'unsatisfiable') {
     res.removeHeader('Content-Type');
@@ -152,7 +156,9 @@ async function sendFile(
       'Content-Length': range.end - range.start + 1,
     });
     if (req.method === 'HEAD') return void res.end();
-    await pipeline(createReadStream(path, { start: range.start, end: range.end }), res).catch(() => undefined);
+    await pipeline(createReadStream(path, { start: range.start, end: range.end }), res).catch(
+      () => undefined,
+    );
     return;
   }
 

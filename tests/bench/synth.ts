@@ -15,8 +15,26 @@ export interface SynthOptions {
 const NAMES = ['Ilse Marrow', 'Teo Vantongeren', 'Priya Okonkwo-Hale', 'Dagny Ruiz', 'Omar Feld'];
 
 const SYLLABLES = [
-  'ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'pel', 'dor', 'shi', 'qua', 'ne', 'bri', 'sol', 'tu',
-  'fen', 'ga', 'ri', 'mon', 'za', 'el',
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tas',
+  'vo',
+  'pel',
+  'dor',
+  'shi',
+  'qua',
+  'ne',
+  'bri',
+  'sol',
+  'tu',
+  'fen',
+  'ga',
+  'ri',
+  'mon',
+  'za',
+  'el',
 ];
 
 /** mulberry32: a tiny deterministic PRNG. */
@@ -61,9 +79,13 @@ export function synthVtt(options: SynthOptions = {}): string {
     const start = c * step;
     const end = start + step * (0.85 + random() * 0.15);
     const newSpeaker = c === 0 || random() < 0.2;
-    if (newSpeaker && c > 0) speaker = (speaker + 1 + Math.floor(random() * (speakerCount - 1))) % speakerCount;
+    if (newSpeaker && c > 0)
+      speaker = (speaker + 1 + Math.floor(random() * (speakerCount - 1))) % speakerCount;
     if (c % 50 === 0) out.push(`NOTE segment ${c / 50}`, '');
-    out.push(String(c + 1), `${stamp(start)} --> ${stamp(end)}${c % 7 === 0 ? ' align:start' : ''}`);
+    out.push(
+      String(c + 1),
+      `${stamp(start)} --> ${stamp(end)}${c % 7 === 0 ? ' align:start' : ''}`,
+    );
     const wordCount = 14 + Math.floor(random() * 8);
     const timed = random() < 0.15;
     const words: string[] = [];

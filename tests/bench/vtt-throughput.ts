@@ -23,5 +23,9 @@ const msTurns = (performance.now() - t1) / runs;
 
 const mb = bytes / 1e6;
 console.log(`synthetic VTT: ${(bytes / 1024).toFixed(0)} KiB, ${cues} cues, ${turns} turns`);
-console.log(`parseVtt: ${ms.toFixed(2)} ms/parse, ${(mb / (ms / 1000)).toFixed(1)} MB/s (${runs} runs)`);
-console.log(`parseVtt + cuesToTurns: ${msTurns.toFixed(2)} ms, ${(mb / (msTurns / 1000)).toFixed(1)} MB/s`);
+console.log(
+  `parseVtt: ${ms.toFixed(2)} ms/parse, ${(mb / (ms / 1000)).toFixed(1)} MB/s (${runs} runs)`,
+);
+console.log(
+  `parseVtt + cuesToTurns: ${msTurns.toFixed(2)} ms, ${(mb / (msTurns / 1000)).toFixed(1)} MB/s`,
+);

@@ -48,11 +48,16 @@ describe('estimateSentences', () => {
   it('trims surrounding whitespace from spans', () => {
     const text = '  Leading space.   Trailing space.  ';
     const spans = estimateSentences(text, 0, 4);
-    expect(spans.map((s) => text.slice(s.offset, s.offset + s.length))).toEqual(['Leading space.', 'Trailing space.']);
+    expect(spans.map((s) => text.slice(s.offset, s.offset + s.length))).toEqual([
+      'Leading space.',
+      'Trailing space.',
+    ]);
   });
 
   it('gives one span to text without sentence punctuation', () => {
-    expect(estimateSentences('no full stop here', 3, 7)).toEqual([{ offset: 0, length: 17, start: 3, end: 7 }]);
+    expect(estimateSentences('no full stop here', 3, 7)).toEqual([
+      { offset: 0, length: 17, start: 3, end: 7 },
+    ]);
   });
 
   it('returns nothing for empty or blank text', () => {
@@ -68,7 +73,11 @@ describe('estimateSentences', () => {
   it('has sums, monotonic times and full coverage for any text', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('Word', ' ', '.', '!', '?', '\n', 'é', '。', '"', 'Mr. ', '3.5'), { maxLength: 40 }).map((a) => a.join('')),
+        fc
+          .array(fc.constantFrom('Word', ' ', '.', '!', '?', '\n', 'é', '。', '"', 'Mr. ', '3.5'), {
+            maxLength: 40,
+          })
+          .map((a) => a.join('')),
         fc.double({ min: 0, max: 5000, noNaN: true }),
         fc.double({ min: 0, max: 600, noNaN: true }),
         (text, start, duration) => {
@@ -100,7 +109,8 @@ describe('fallbackSentenceRanges (engines without Intl.Segmenter)', () => {
         const ranges = fallbackSentenceRanges(text);
         const covered = new Array<boolean>(text.length).fill(false);
         for (const [a, b] of ranges) for (let k = a; k < b; k++) covered[k] = true;
-        for (let k = 0; k < text.length; k++) if (!/\s/.test(text.charAt(k))) expect(covered[k]).toBe(true);
+        for (let k = 0; k < text.length; k++)
+          if (!/\s/.test(text.charAt(k))) expect(covered[k]).toBe(true);
       }),
     );
   });

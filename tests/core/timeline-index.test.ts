@@ -11,7 +11,10 @@ function linear(starts: readonly number[], t: number): number {
 
 /** Sorted starts with plenty of duplicates (small integer and half-second values). */
 const sortedStarts = fc
-  .array(fc.integer({ min: 0, max: 40 }).map((n) => n / 2), { maxLength: 60 })
+  .array(
+    fc.integer({ min: 0, max: 40 }).map((n) => n / 2),
+    { maxLength: 60 },
+  )
   .map((a) => a.sort((x, y) => x - y));
 
 const queryTime = fc.oneof(
@@ -78,16 +81,21 @@ describe('TimelineCursor', () => {
       { weight: 1, arbitrary: fc.double({ min: -10, max: 10, noNaN: true }) },
     );
     fc.assert(
-      fc.property(sortedStarts, fc.double({ min: -1, max: 5, noNaN: true }), fc.array(step, { maxLength: 80 }), (starts, from, steps) => {
-        const cursor = new TimelineCursor(starts);
-        let t = from;
-        expect(cursor.find(t)).toBe(linear(starts, t));
-        for (const s of steps) {
-          t += s;
-          expect(cursor.find(t)).toBe(lastAtOrBefore(starts, t));
+      fc.property(
+        sortedStarts,
+        fc.double({ min: -1, max: 5, noNaN: true }),
+        fc.array(step, { maxLength: 80 }),
+        (starts, from, steps) => {
+          const cursor = new TimelineCursor(starts);
+          let t = from;
           expect(cursor.find(t)).toBe(linear(starts, t));
-        }
-      }),
+          for (const s of steps) {
+            t += s;
+            expect(cursor.find(t)).toBe(lastAtOrBefore(starts, t));
+            expect(cursor.find(t)).toBe(linear(starts, t));
+          }
+        },
+      ),
       { numRuns: 1000 },
     );
   });

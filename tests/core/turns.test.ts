@@ -5,7 +5,12 @@ import { cuesToTurns } from '../../src/core/turns.ts';
 import { parseVtt } from '../../src/core/vtt.ts';
 import { synthVtt } from '../bench/synth.ts';
 
-const cue = (start: number, end: number, text: string, speaker: string | null = null): SpokenCue => ({
+const cue = (
+  start: number,
+  end: number,
+  text: string,
+  speaker: string | null = null,
+): SpokenCue => ({
   start,
   end,
   text,
@@ -96,7 +101,8 @@ describe('cuesToTurns', () => {
     expect(turns.length).toBeGreaterThan(10);
     expect(turns.some((t) => t.cues.some((c) => (c.words?.length ?? 0) > 1))).toBe(true);
     expectOffsetsHold(turns);
-    for (let k = 1; k < turns.length; k++) expect(turns[k]?.speaker).not.toBe(turns[k - 1]?.speaker);
+    for (let k = 1; k < turns.length; k++)
+      expect(turns[k]?.speaker).not.toBe(turns[k - 1]?.speaker);
   });
 
   it('keeps offsets exact and speakers alternating for arbitrary cues', () => {
@@ -110,7 +116,8 @@ describe('cuesToTurns', () => {
       fc.property(fc.array(spoken, { maxLength: 30 }), (cues) => {
         const turns = cuesToTurns(cues);
         expectOffsetsHold(turns);
-        for (let k = 1; k < turns.length; k++) expect(turns[k]?.speaker).not.toBe(turns[k - 1]?.speaker);
+        for (let k = 1; k < turns.length; k++)
+          expect(turns[k]?.speaker).not.toBe(turns[k - 1]?.speaker);
         const kept = cues.filter((c) => c.text !== '');
         expect(turns.flatMap((t) => t.cues.map((c) => c.text))).toEqual(kept.map((c) => c.text));
       }),

@@ -66,7 +66,9 @@ const fragment = fc.constantFrom(
   '.',
 );
 
-const vttish = fc.array(fc.oneof(fragment, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((a) => a.join(''));
+const vttish = fc
+  .array(fc.oneof(fragment, fc.string({ maxLength: 6 })), { maxLength: 60 })
+  .map((a) => a.join(''));
 
 describe('parseVtt properties', () => {
   it('never throws on arbitrary strings', () => {
@@ -92,15 +94,26 @@ describe('parseVtt properties', () => {
   it('keeps its invariants on files of well-formed blocks with random timings and text', () => {
     const stamp = fc
       .tuple(fc.nat(3), fc.nat(59), fc.nat(59), fc.nat(999))
-      .map(([h, m, s, ms]) => `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms).padStart(3, '0')}`);
+      .map(
+        ([h, m, s, ms]) =>
+          `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms).padStart(3, '0')}`,
+      );
     const block = fc
       .tuple(stamp, stamp, fc.array(vttish, { minLength: 1, maxLength: 3 }))
-      .map(([a, b, lines]) => [`${a} --> ${b}`, ...lines.map((l) => l.replace(/[\r\n]/g, ' '))].join('\n'));
+      .map(([a, b, lines]) =>
+        [`${a} --> ${b}`, ...lines.map((l) => l.replace(/[\r\n]/g, ' '))].join('\n'),
+      );
     fc.assert(
-      fc.property(fc.array(block, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r'), (blocks, eol) => {
-        const r = parseVtt(['WEBVTT', '', ...blocks.flatMap((b) => [b, ''])].join('\n').replace(/\n/g, eol));
-        checkInvariants(r);
-      }),
+      fc.property(
+        fc.array(block, { maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n', '\r'),
+        (blocks, eol) => {
+          const r = parseVtt(
+            ['WEBVTT', '', ...blocks.flatMap((b) => [b, ''])].join('\n').replace(/\n/g, eol),
+          );
+          checkInvariants(r);
+        },
+      ),
       { numRuns: 500 },
     );
   });

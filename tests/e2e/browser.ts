@@ -35,6 +35,16 @@ const MEDIA_PROBE = `
   };
   // howler also plays an empty element to unlock audio: the episode is the last one with a source.
   window.__audio = () => window.__media.filter((m) => m.src).at(-1);
+  // When the first turn became current (for the bench's time-to-highlight).
+  new MutationObserver((records, observer) => {
+    for (const r of records) {
+      if (r.target.getAttribute('aria-current') === 'true' && r.target.hasAttribute('data-speaker')) {
+        window.__firstHighlight = performance.now();
+        observer.disconnect();
+        return;
+      }
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
 `;
 
 export interface PageOptions {

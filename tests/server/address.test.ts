@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkHost, classifyAddress, classifyIPv4, formatIPv4, isPublicAddress, parseIPv4, parseIPv6 } from '../../src/server/address.ts';
+import {
+  checkHost,
+  classifyAddress,
+  classifyIPv4,
+  formatIPv4,
+  isPublicAddress,
+  parseIPv4,
+  parseIPv6,
+} from '../../src/server/address.ts';
 
 // Pure functions only: nothing here opens a socket or asks DNS.
 
@@ -25,22 +33,37 @@ describe('parseIPv4', () => {
     expect(parseIPv4(text)).toBe(value);
   });
 
-  it.each(['4294967296', '1.2.3.256', '256.1', '08', '09.1.1.1', '1..2', '1.2.3.4.5', 'a.b.c.d', '', '0xg', '1.2.3.4..'])(
-    'rejects %j',
-    (text) => {
-      expect(parseIPv4(text)).toBeNull();
-    },
-  );
+  it.each([
+    '4294967296',
+    '1.2.3.256',
+    '256.1',
+    '08',
+    '09.1.1.1',
+    '1..2',
+    '1.2.3.4.5',
+    'a.b.c.d',
+    '',
+    '0xg',
+    '1.2.3.4..',
+  ])('rejects %j', (text) => {
+    expect(parseIPv4(text)).toBeNull();
+  });
 
-  it.each(['127.1', '2130706433', '0x7f000001', '0177.0.0.1', '0x7f.1', '127.0.0.1.', '0x8.0x8.0x8.0x8', '3232235777'])(
-    'agrees with WHATWG URL on %s',
-    (text) => {
-      const whatwg = new URL(`http://${text}/`).hostname;
-      const ours = parseIPv4(text);
-      expect(ours).not.toBeNull();
-      expect(formatIPv4(ours ?? -1)).toBe(whatwg);
-    },
-  );
+  it.each([
+    '127.1',
+    '2130706433',
+    '0x7f000001',
+    '0177.0.0.1',
+    '0x7f.1',
+    '127.0.0.1.',
+    '0x8.0x8.0x8.0x8',
+    '3232235777',
+  ])('agrees with WHATWG URL on %s', (text) => {
+    const whatwg = new URL(`http://${text}/`).hostname;
+    const ours = parseIPv4(text);
+    expect(ours).not.toBeNull();
+    expect(formatIPv4(ours ?? -1)).toBe(whatwg);
+  });
 
   it('round-trips every address through its decimal, hex and dotted spellings', () => {
     fc.assert(
@@ -66,12 +89,19 @@ describe('parseIPv6', () => {
     expect(parseIPv6(text)).toEqual(words);
   });
 
-  it.each([':::', '1::2::3', '1:2:3:4:5:6:7:8:9', '1:2:3:4:5:6:7::8', '12345::', '::1.2.3', '::1.2.3.256', 'example.com', '127.0.0.1'])(
-    'rejects %j',
-    (text) => {
-      expect(parseIPv6(text)).toBeNull();
-    },
-  );
+  it.each([
+    ':::',
+    '1::2::3',
+    '1:2:3:4:5:6:7:8:9',
+    '1:2:3:4:5:6:7::8',
+    '12345::',
+    '::1.2.3',
+    '::1.2.3.256',
+    'example.com',
+    '127.0.0.1',
+  ])('rejects %j', (text) => {
+    expect(parseIPv6(text)).toBeNull();
+  });
 });
 
 describe('classifyAddress', () => {
@@ -188,31 +218,58 @@ describe('classifyAddress', () => {
 });
 
 describe('checkHost', () => {
-  it.each(['127.1', '2130706433', '0x7f000001', '0177.0.0.1', '127.0.0.1.', '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '169.254.169.254', '0.0.0.0', '[fe80::1]'])(
-    'refuses the IP host %s',
-    (host) => {
-      const check = checkHost(host);
-      expect(check.kind).toBe('address');
-      if (check.kind === 'address') expect(check.verdict.public).toBe(false);
-    },
-  );
+  it.each([
+    '127.1',
+    '2130706433',
+    '0x7f000001',
+    '0177.0.0.1',
+    '127.0.0.1.',
+    '[::1]',
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    '169.254.169.254',
+    '0.0.0.0',
+    '[fe80::1]',
+  ])('refuses the IP host %s', (host) => {
+    const check = checkHost(host);
+    expect(check.kind).toBe('address');
+    if (check.kind === 'address') expect(check.verdict.public).toBe(false);
+  });
 
   it('gives the canonical address to connect to', () => {
     expect(checkHost('0x7f.1')).toMatchObject({ kind: 'address', address: '127.0.0.1', family: 4 });
-    expect(checkHost('[2606:4700::1111]')).toMatchObject({ kind: 'address', family: 6, verdict: { public: true } });
-    expect(checkHost('8.8.8.8')).toMatchObject({ kind: 'address', address: '8.8.8.8', verdict: { public: true } });
+    expect(checkHost('[2606:4700::1111]')).toMatchObject({
+      kind: 'address',
+      family: 6,
+      verdict: { public: true },
+    });
+    expect(checkHost('8.8.8.8')).toMatchObject({
+      kind: 'address',
+      address: '8.8.8.8',
+      verdict: { public: true },
+    });
   });
 
-  it.each(['localhost', 'LOCALHOST', 'feeds.localhost', 'localhost.'])('refuses the local name %s before any lookup', (host) => {
-    expect(checkHost(host)).toMatchObject({ kind: 'name', verdict: { public: false } });
-  });
+  it.each(['localhost', 'LOCALHOST', 'feeds.localhost', 'localhost.'])(
+    'refuses the local name %s before any lookup',
+    (host) => {
+      expect(checkHost(host)).toMatchObject({ kind: 'name', verdict: { public: false } });
+    },
+  );
 
   it('leaves ordinary names to DNS', () => {
-    expect(checkHost('feeds.example.com')).toEqual({ kind: 'name', name: 'feeds.example.com', verdict: { public: true } });
+    expect(checkHost('feeds.example.com')).toEqual({
+      kind: 'name',
+      name: 'feeds.example.com',
+      verdict: { public: true },
+    });
     expect(checkHost('7f000001.example')).toMatchObject({ kind: 'name' });
   });
 
-  it.each(['1.2.3.256', '08', 'a.09', '[::1', '[1::2::3]', '', 'a..'])('calls %j invalid (numeric last label that is not IPv4)', (host) => {
-    expect(checkHost(host)).toEqual({ kind: 'invalid' });
-  });
+  it.each(['1.2.3.256', '08', 'a.09', '[::1', '[1::2::3]', '', 'a..'])(
+    'calls %j invalid (numeric last label that is not IPv4)',
+    (host) => {
+      expect(checkHost(host)).toEqual({ kind: 'invalid' });
+    },
+  );
 });

@@ -17,12 +17,16 @@ async function startProxy(options: Partial<ProxyOptions> = {}): Promise<number> 
 
 let port = 0;
 const ask = (path: string, kind?: string, proxyPort = port): Promise<Reply> =>
-  get(proxyPort, `/api/fetch?url=${encodeURIComponent(upstream.base + path)}${kind ? `&kind=${kind}` : ''}`, {
-    Cookie: 'session=secret',
-    Authorization: 'Bearer secret',
-    'X-Forwarded-For': '10.9.8.7',
-    Referer: 'http://127.0.0.1/secret-page',
-  });
+  get(
+    proxyPort,
+    `/api/fetch?url=${encodeURIComponent(upstream.base + path)}${kind ? `&kind=${kind}` : ''}`,
+    {
+      Cookie: 'session=secret',
+      Authorization: 'Bearer secret',
+      'X-Forwarded-For': '10.9.8.7',
+      Referer: 'http://127.0.0.1/secret-page',
+    },
+  );
 
 function expectJsonError(reply: Reply, status: number, words: string): void {
   expect(reply.status).toBe(status);
@@ -125,7 +129,11 @@ describe('proxy fetching', () => {
   it('answers 504 when the upstream is too slow', async () => {
     const slow = await startProxy({ timeouts: { totalMs: 300 } });
     const started = performance.now();
-    expectJsonError(await ask('/slow', 'feed', slow), 504, 'did not send the file within 0.3 seconds');
+    expectJsonError(
+      await ask('/slow', 'feed', slow),
+      504,
+      'did not send the file within 0.3 seconds',
+    );
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
@@ -133,7 +141,10 @@ describe('proxy fetching', () => {
     const gone = await listen(() => undefined);
     const deadPort = gone.port;
     await gone.close();
-    const reply = await get(port, `/api/fetch?url=${encodeURIComponent(`http://127.0.0.1:${deadPort}/feed.xml`)}`);
+    const reply = await get(
+      port,
+      `/api/fetch?url=${encodeURIComponent(`http://127.0.0.1:${deadPort}/feed.xml`)}`,
+    );
     expectJsonError(reply, 502, 'refused the connection');
   });
 });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCheckAddress, createProxyHandler, type ProxyOptions } from '../../src/server/proxy.ts';
+import {
+  defaultCheckAddress,
+  createProxyHandler,
+  type ProxyOptions,
+} from '../../src/server/proxy.ts';
 import type { Resolver } from '../../src/server/safe-fetch.ts';
 import { get, jsonOf, listen, type Listening, type Reply } from './http-helpers.ts';
 import { FEED_BYTES, startUpstream, type Upstream } from './upstream-fixture.ts';
@@ -22,7 +26,11 @@ const fakeResolver =
   };
 
 async function startProxy(options: Partial<ProxyOptions> = {}): Promise<number> {
-  const handler = createProxyHandler({ allowPrivate: false, resolve: fakeResolver({}), ...options });
+  const handler = createProxyHandler({
+    allowPrivate: false,
+    resolve: fakeResolver({}),
+    ...options,
+  });
   const proxy = await listen((req, res) => void handler(req, res));
   proxies.push(proxy);
   return proxy.port;
@@ -95,7 +103,11 @@ describe('proxy refusals before any connection', () => {
   it('refuses a missing url, an unknown kind and other methods', async () => {
     expectRefusal(await get(port, '/api/fetch'), 400, '?url=');
     expectRefusal(await ask(port, 'http://feeds.example/', 'audio'), 400, 'kind');
-    expectRefusal(await get(port, `/api/fetch?url=${encodeURIComponent(upstream.base)}`, {}, 'POST'), 405, 'GET');
+    expectRefusal(
+      await get(port, `/api/fetch?url=${encodeURIComponent(upstream.base)}`, {}, 'POST'),
+      405,
+      'GET',
+    );
   });
 });
 
@@ -103,12 +115,18 @@ describe('proxy address rules with an injected resolver', () => {
   it('refuses a public-looking name that resolves to 127.0.0.1', async () => {
     const port = await startProxy({ resolve: fakeResolver({ 'podcast.example': ['127.0.0.1'] }) });
     const before = upstream.seen.length;
-    expectRefusal(await ask(port, 'http://podcast.example/feed.xml'), 403, 'points to 127.0.0.1, a loopback address');
+    expectRefusal(
+      await ask(port, 'http://podcast.example/feed.xml'),
+      403,
+      'points to 127.0.0.1, a loopback address',
+    );
     expect(upstream.seen.length).toBe(before);
   });
 
   it('refuses a name if any of its addresses is not public', async () => {
-    const port = await startProxy({ resolve: fakeResolver({ 'mixed.example': ['93.184.215.14', '10.1.2.3'] }) });
+    const port = await startProxy({
+      resolve: fakeResolver({ 'mixed.example': ['93.184.215.14', '10.1.2.3'] }),
+    });
     expectRefusal(await ask(port, 'https://mixed.example/feed.xml'), 403, '10.1.2.3');
   });
 
@@ -118,7 +136,9 @@ describe('proxy address rules with an injected resolver', () => {
   });
 
   it('only allows the standard ports, without even looking the name up', async () => {
-    const port = await startProxy({ resolve: fakeResolver({ 'feeds.example': ['93.184.215.14'] }) });
+    const port = await startProxy({
+      resolve: fakeResolver({ 'feeds.example': ['93.184.215.14'] }),
+    });
     lookups.length = 0;
     expectRefusal(await ask(port, 'http://feeds.example:8080/feed.xml'), 403, 'ports 80 and 443');
     expectRefusal(await ask(port, 'https://feeds.example:22/'), 403, 'ports 80 and 443');
@@ -129,7 +149,8 @@ describe('proxy address rules with an injected resolver', () => {
 describe('proxy redirects to refused addresses', () => {
   // Pretend 127.0.0.1 is public so the first hop reaches the upstream; every other loopback
   // address keeps the real rule.
-  const pretendPublic = (address: string) => (address === '127.0.0.1' ? ({ public: true } as const) : defaultCheckAddress(address));
+  const pretendPublic = (address: string) =>
+    address === '127.0.0.1' ? ({ public: true } as const) : defaultCheckAddress(address);
   let port = 0;
   beforeAll(async () => {
     port = await startProxy({
@@ -167,10 +188,20 @@ describe('proxy redirects to refused addresses', () => {
     // what a DNS rebinding between the two would look like.
     let checks = 0;
     const flips = (address: string) =>
-      ++checks === 1 ? ({ public: true } as const) : ({ public: false, reason: 'a rebound address' } as const);
-    const rebinding = await startProxy({ allowAnyPort: true, checkAddress: flips, resolve: fakeResolver({ 'feed.test': ['127.0.0.1'] }) });
+      ++checks === 1
+        ? ({ public: true } as const)
+        : ({ public: false, reason: 'a rebound address' } as const);
+    const rebinding = await startProxy({
+      allowAnyPort: true,
+      checkAddress: flips,
+      resolve: fakeResolver({ 'feed.test': ['127.0.0.1'] }),
+    });
     const before = upstream.seen.length;
-    expectRefusal(await ask(rebinding, `http://feed.test:${upstream.port}/feed.xml`), 403, 'connected address 127.0.0.1 is a rebound address');
+    expectRefusal(
+      await ask(rebinding, `http://feed.test:${upstream.port}/feed.xml`),
+      403,
+      'connected address 127.0.0.1 is a rebound address',
+    );
     expect(checks).toBeGreaterThanOrEqual(2);
     // Give a stray request time to arrive, if one had been sent.
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/app-server.ts';
+import { contentTypeFor } from '../../src/server/mime.ts';
 import { parseRange } from '../../src/server/range.ts';
 import { get, jsonOf } from './http-helpers.ts';
 
@@ -12,7 +13,8 @@ let port = 0;
 let close: () => Promise<void> = async () => undefined;
 const audio = Buffer.from(Array.from({ length: 1000 }, (_, i) => (i * 7) % 256));
 const script = 'console.log("verbatim");\n'.repeat(200);
-const html = '<!doctype html><title>Verbatim</title><script type="module" src="/assets/app.js"></script>';
+const html =
+  '<!doctype html><title>Verbatim</title><script type="module" src="/assets/app.js"></script>';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'verbatim-static-'));
@@ -39,6 +41,32 @@ beforeAll(async () => {
 afterAll(async () => {
   await close();
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('contentTypeFor', () => {
+  it.each([
+    ['index.html', 'text/html; charset=utf-8'],
+    ['a.js', 'text/javascript; charset=utf-8'],
+    ['a.css', 'text/css; charset=utf-8'],
+    ['a.svg', 'image/svg+xml'],
+    ['a.png', 'image/png'],
+    ['a.json', 'application/json; charset=utf-8'],
+    ['a.vtt', 'text/vtt; charset=utf-8'],
+    ['a.MP3', 'audio/mpeg'],
+    ['a.ogg', 'audio/ogg'],
+    ['a.opus', 'audio/ogg; codecs=opus'],
+    ['a.m4a', 'audio/mp4'],
+    ['a.wav', 'audio/wav'],
+    ['a.webm', 'audio/webm'],
+    ['a.flac', 'audio/flac'],
+    ['feed.xml', 'application/xml'],
+    ['manifest.webmanifest', 'application/manifest+json; charset=utf-8'],
+    ['favicon.ico', 'image/x-icon'],
+    ['font.woff2', 'font/woff2'],
+    ['README', 'application/octet-stream'],
+  ])('%s → %s', (file, type) => {
+    expect(contentTypeFor(file)).toBe(type);
+  });
 });
 
 describe('parseRange', () => {
@@ -89,7 +117,9 @@ describe('static server', () => {
     expect(js.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(js.headers['content-security-policy']).toBeUndefined();
     expect((await get(port, '/demo/episode.mp3')).headers['content-type']).toBe('audio/mpeg');
-    expect((await get(port, '/demo/episode.vtt')).headers['content-type']).toBe('text/vtt; charset=utf-8');
+    expect((await get(port, '/demo/episode.vtt')).headers['content-type']).toBe(
+      'text/vtt; charset=utf-8',
+    );
   });
 
   it('answers ranges with 206 and the exact bytes', async () => {
@@ -132,7 +162,9 @@ describe('static server', () => {
     const again = await get(port, '/demo/episode.mp3', { 'If-None-Match': etag });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
-    const since = await get(port, '/demo/episode.mp3', { 'If-Modified-Since': head.headers['last-modified'] ?? '' });
+    const since = await get(port, '/demo/episode.mp3', {
+      'If-Modified-Since': head.headers['last-modified'] ?? '',
+    });
     expect(since.status).toBe(304);
   });
 
@@ -141,7 +173,10 @@ describe('static server', () => {
     expect(zipped.headers['content-encoding']).toBe('gzip');
     expect(zipped.headers.vary).toBe('Accept-Encoding');
     expect(gunzipSync(zipped.body).toString('utf8')).toBe(script);
-    const ranged = await get(port, '/assets/app.js', { 'Accept-Encoding': 'gzip', Range: 'bytes=0-6' });
+    const ranged = await get(port, '/assets/app.js', {
+      'Accept-Encoding': 'gzip',
+      Range: 'bytes=0-6',
+    });
     expect(ranged.status).toBe(206);
     expect(ranged.headers['content-encoding']).toBeUndefined();
     expect(ranged.text).toBe('console');

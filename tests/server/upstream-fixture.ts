@@ -3,7 +3,10 @@ import { brotliCompressSync, deflateRawSync, gzipSync } from 'node:zlib';
 import { listen, type Listening } from './http-helpers.ts';
 
 /** Latin-1 bytes on purpose: the proxy must pass them and their charset through untouched. */
-export const FEED_BYTES = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Caf\xe9</title></channel></rss>', 'latin1');
+export const FEED_BYTES = Buffer.from(
+  '<?xml version="1.0" encoding="ISO-8859-1"?><rss><channel><title>Caf\xe9</title></channel></rss>',
+  'latin1',
+);
 export const FEED_TYPE = 'application/rss+xml; charset=ISO-8859-1';
 
 export interface Upstream extends Listening {

@@ -1,0 +1,121 @@
+// `npm run bench`: performance figures, printed (nothing here asserts a time).
+// Shipped JS size, parse throughput under Node, and in headless Chromium against `npm start`:
+// time from navigation to a highlighted turn, and highlight lag at turn boundaries (audio clock).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseVtt } from '../../src/core/vtt.ts';
+import { cuesToTurns } from '../../src/core/turns.ts';
+import { launchBrowser, openPage } from '../e2e/browser.ts';
+import { synthVtt } from './synth.ts';
+
+const figures: Array<[string, string]> = [];
+const report = (name: string, value: string) => {
+  figures.push([name, value]);
+  console.log(`${name}: ${value}`);
+};
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+
+if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+
+// 1. Shipped client JavaScript.
+const js = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
+const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join('dist/assets', f)), { level: 9 }).length, 0);
+report('Shipped JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KiB in ${js.length} file(s)`);
+
+// 2. Parse throughput under Node: a 3-hour WebVTT, 4,000 cues.
+{
+  const text = synthVtt({ cues: 4000, speakers: 3, seed: 7 });
+  const mb = new TextEncoder().encode(text).length / 1e6;
+  for (let k = 0; k < 5; k++) cuesToTurns(parseVtt(text).value);
+  const runs = 20;
+  const t0 = performance.now();
+  for (let k = 0; k < runs; k++) cuesToTurns(parseVtt(text).value);
+  const ms = (performance.now() - t0) / runs;
+  report('WebVTT parse, 3 h / 4,000 cues', `${(mb * 1000).toFixed(0)} KB in ${ms.toFixed(1)} ms = ${(mb / (ms / 1000)).toFixed(0)} MB/s`);
+}
+
+// 3. In the browser, against the app as `npm start` serves it.
+const port = await new Promise<number>((done) => {
+  const probe = createServer().listen(0, '127.0.0.1', () => {
+    const address = probe.address();
+    probe.close(() => done(typeof address === 'object' && address ? address.port : 4199));
+  });
+});
+const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+  env: { ...process.env, PORT: String(port) },
+  stdio: 'ignore',
+});
+const base = `http://127.0.0.1:${port}/`;
+for (let i = 0; i < 100; i++) {
+  if (await fetch(base).then((r) => r.ok, () => false)) break;
+  await new Promise((r) => setTimeout(r, 100));
+}
+const browser = await launchBrowser();
+try {
+  // Navigation → highlighted turn, on the demo opened at 1:00 (median of 5 cold loads).
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const { context, page } = await openPage(browser, `${base}?t=60`);
+    await page.locator('[aria-current="true"][data-speaker]').waitFor();
+    times.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const mark = (window as unknown as { __firstHighlight?: number }).__firstHighlight;
+      return (mark ?? performance.now()) - (nav ? nav.startTime : 0);
+    }));
+    await context.close();
+  }
+  report('Navigation to a highlighted demo turn', `${median(times).toFixed(0)} ms median (${times.map((t) => t.toFixed(0)).join(', ')})`);
+
+  // Highlight lag: play across 12 turn boundaries; when a turn gains aria-current, read the audio clock.
+  const { context, page } = await openPage(browser, base);
+  await page.locator('[data-start][data-speaker]').first().waitFor();
+  const starts = await page.locator('[aria-label="Transcript"] [data-start][data-speaker]').evaluateAll((els) =>
+    els.map((el) => Number(el.getAttribute('data-start'))),
+  );
+  const lags: number[] = [];
+  for (const [i, start] of starts.entries()) {
+    if (i === 0 || lags.length >= 12 || start - (starts[i - 1] ?? 0) < 1) continue;
+    const lag = await page.evaluate(async ({ index, at }) => {
+      const audio = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio;
+      const turns = [...document.querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]')];
+      const target = turns[index]!;
+      // Seek half a second before the boundary with the slider, as a listener would.
+      const slider = document.querySelector('input[aria-label="Seek"]') as HTMLInputElement;
+      slider.value = String(at - 0.5);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      slider.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 250));
+      const result = new Promise<number>((done) => {
+        new MutationObserver((_, observer) => {
+          if (target.getAttribute('aria-current') === 'true') {
+            observer.disconnect();
+            done((audio()?.currentTime ?? NaN) - at);
+          }
+        }).observe(target, { attributes: true, attributeFilter: ['aria-current'] });
+        setTimeout(() => done(NaN), 4000);
+      });
+      (document.querySelector('button[aria-label="Play"]') as HTMLButtonElement | null)?.click();
+      const value = await result;
+      (document.querySelector('button[aria-label="Pause"]') as HTMLButtonElement | null)?.click();
+      return value;
+    }, { index: i, at: start });
+    if (Number.isFinite(lag)) lags.push(lag * 1000);
+  }
+  await context.close();
+  report(
+    'Highlight lag at turn boundaries (audio clock)',
+    `median ${median(lags).toFixed(1)} ms, worst ${Math.max(...lags).toFixed(1)} ms over ${lags.length} boundaries`,
+  );
+} finally {
+  await browser.close();
+  app.kill();
+}
+
+console.log('\n| figure | value |\n| --- | --- |');
+for (const [name, value] of figures) console.log(`| ${name} | ${value} |`);

@@ -1,0 +1,147 @@
+// The player state driven by the fake engine: clock, indices, seeks, rates, resets.
+import { describe, expect, test } from 'vitest';
+import { FakeEngine } from '../../src/audio/fake-engine.ts';
+import type { Chapter, Turn } from '../../src/core/model.ts';
+import { Player } from '../../src/state/player.svelte.ts';
+
+function turn(start: number, end: number, speaker: string, text = 'Words here.'): Turn {
+  return { start, end, speaker, text, cues: [{ start, end, text, offset: 0 }] };
+}
+
+const TURNS = [turn(1, 4, 'A'), turn(4, 9, 'B'), turn(9, 9.5, 'A'), turn(9, 12, 'B'), turn(20, 30, 'A')];
+const CHAPTERS: Chapter[] = [
+  { start: 0, title: 'One' },
+  { start: 10, title: 'Two' },
+  { start: 25, title: 'Three' },
+];
+
+function setup(duration: number | null = 60) {
+  const engine = new FakeEngine(duration);
+  const frames: Array<() => void> = [];
+  const player = new Player(engine, (cb) => frames.push(cb));
+  player.setTimeline(TURNS, CHAPTERS);
+  player.load({ url: 'https://example.test/a.mp3', type: 'audio/mpeg' });
+  /** Runs one animation frame after `seconds` of wall time. */
+  const frame = (seconds: number) => {
+    engine.advance(seconds);
+    const pending = frames.splice(0);
+    for (const cb of pending) cb();
+  };
+  return { engine, player, frame, frames };
+}
+
+describe('Player', () => {
+  test('nothing is current before the first start; the clock moves the turn once per frame', () => {
+    const { player, frame } = setup();
+    expect(player.turnIndex).toBe(-1);
+    expect(player.chapterIndex).toBe(0);
+    player.play();
+    expect(player.playing).toBe(true);
+    frame(0.5);
+    expect(player.position).toBeCloseTo(0.5);
+    expect(player.turnIndex).toBe(-1);
+    frame(0.5);
+    expect(player.turnIndex).toBe(0);
+    frame(3.1);
+    expect(player.turnIndex).toBe(1);
+  });
+
+  test('of two turns sharing a start, the later one in the transcript wins', () => {
+    const { player } = setup();
+    player.seek(9);
+    expect(player.turnIndex).toBe(3);
+    player.seek(9.2);
+    expect(player.turnIndex).toBe(3);
+    player.seek(15);
+    expect(player.turnIndex).toBe(3);
+    expect(player.chapterIndex).toBe(1);
+  });
+
+  test('a seek shows its target at once and holds it until the engine confirms', () => {
+    const { engine, player, frame } = setup();
+    engine.autoConfirmSeeks = false;
+    player.play();
+    frame(2);
+    player.seek(21);
+    expect(player.position).toBe(21);
+    expect(player.pendingSeek).toBe(21);
+    expect(player.turnIndex).toBe(4);
+    frame(0.1); // the engine has not moved yet: the slider must not jump back
+    expect(player.position).toBe(21);
+    engine.confirmSeek();
+    expect(player.pendingSeek).toBeNull();
+    frame(1);
+    expect(player.position).toBeCloseTo(22);
+  });
+
+  test('seeks clamp to the episode, skips are relative, chapters step', () => {
+    const { player } = setup(60);
+    player.seek(-5);
+    expect(player.position).toBe(0);
+    player.seek(999);
+    expect(player.position).toBe(60);
+    player.seek(12);
+    player.skip(-15);
+    expect(player.position).toBe(0);
+    player.skip(30);
+    expect(player.position).toBe(30);
+    player.previousChapter(); // 5 s into "Three": restart it
+    expect(player.position).toBe(25);
+    player.previousChapter(); // at its start: go to the one before
+    expect(player.position).toBe(10);
+    player.nextChapter();
+    expect(player.position).toBe(25);
+  });
+
+  test('pause stops the clock loop; end of audio stops playing at the duration', () => {
+    const { player, frame, frames, engine } = setup(5);
+    player.play();
+    frame(1);
+    player.pause();
+    expect(engine.playing).toBe(false);
+    frame(1);
+    expect(frames.length).toBe(0);
+    player.play();
+    frame(10);
+    expect(player.playing).toBe(false);
+    expect(player.position).toBe(5);
+  });
+
+  test('rate presets step up and down and reach the engine', () => {
+    const { player, engine } = setup();
+    player.stepRate(1);
+    expect(player.rate).toBe(1.25);
+    expect(engine.rate).toBe(1.25);
+    player.stepRate(-1);
+    player.stepRate(-1);
+    expect(player.rate).toBe(0.75);
+    player.stepRate(-1);
+    expect(player.rate).toBe(0.75);
+  });
+
+  test('loading another episode resets position, errors and indices', () => {
+    const { player, engine } = setup();
+    player.seek(21);
+    engine.emit({ type: 'error', message: 'boom' });
+    expect(player.error).toBe('boom');
+    expect(player.playing).toBe(false);
+    player.load({ url: 'https://example.test/b.mp3', type: '' }, 5, 100);
+    expect(player.error).toBeNull();
+    expect(player.position).toBe(5);
+    expect(player.turnIndex).toBe(1);
+    expect(engine.source?.url).toBe('https://example.test/b.mp3');
+  });
+
+  test('buffering shows while the engine waits and clears when it plays', () => {
+    const { player, engine } = setup();
+    player.play(); // the fake starts at once
+    expect(player.buffering).toBe(false);
+    engine.emit({ type: 'waiting' });
+    expect(player.buffering).toBe(true);
+    engine.emit({ type: 'playing' });
+    expect(player.buffering).toBe(false);
+    player.pause();
+    engine.emit({ type: 'waiting' }); // a paused player is not buffering
+    expect(player.buffering).toBe(false);
+  });
+});
