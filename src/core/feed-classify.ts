@@ -14,7 +14,8 @@ export function failure(reason: FeedFailureReason, message: string): FeedFailure
 }
 
 export const MESSAGES = {
-  empty: 'This address returned an empty response, not a podcast feed. Check the address, or try again later.',
+  empty:
+    'This address returned an empty response, not a podcast feed. Check the address, or try again later.',
   html:
     'This address returned a web page, not a podcast feed. Look on that page for a link named ' +
     '“RSS” or “Feed” and use that address instead.',
@@ -54,18 +55,26 @@ export function mentionsHtml(text: string): boolean {
 const XHTML = 'http://www.w3.org/1999/xhtml';
 const MOZILLA = 'http://www.mozilla.org/newlayout/xml/parsererror.xml';
 
+function isParserError(el: Element | null): el is Element {
+  return (
+    el !== null &&
+    el.localName === 'parsererror' &&
+    (el.namespaceURI === MOZILLA || el.namespaceURI === XHTML)
+  );
+}
+
 /**
- * The parser's error report, if the document has one: Chromium inserts an XHTML
- * `<parsererror>`; Firefox and jsdom make one (in Mozilla's namespace) the root.
+ * The parser's error report, if the document has one. Firefox and jsdom make `<parsererror>`
+ * (Mozilla's namespace) the root; Chromium and WebKit insert an XHTML one as the root's first
+ * child (inside `<html><body>` when there was no root). Looking only there avoids walking a
+ * large document (~45 ms for 2,000 items in jsdom).
  */
 export function parserErrorOf(doc: Document): { line?: number; detail: string } | null {
   const root = doc.documentElement;
   if (!root) return { detail: 'no root element' };
-  let el: Element | undefined;
-  for (const ns of [MOZILLA, XHTML]) {
-    el = doc.getElementsByTagNameNS(ns, 'parsererror')[0];
-    if (el) break;
-  }
+  const first = root.firstElementChild;
+  const candidates = [root, first, first?.firstElementChild ?? null];
+  const el = candidates.find(isParserError);
   if (!el) return null;
   const detail = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
   const m = /line(?: number)? (\d+)/i.exec(detail) ?? /^(\d+):\d+:/.exec(detail);

@@ -3,7 +3,9 @@
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 const MONTH_NAMES =
-  'january february march april may june july august september october november december'.split(' ');
+  'january february march april may june july august september october november december'.split(
+    ' ',
+  );
 const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ');
 
 /** Zone abbreviations, hours east of UTC. Ambiguous ones (IST, …) are left out on purpose. */
@@ -15,7 +17,8 @@ const ZONE_TABLE =
 const ZONES = new Map<string, number>();
 {
   const cells = ZONE_TABLE.split(' ');
-  for (let i = 0; i + 1 < cells.length; i += 2) ZONES.set(cells[i] ?? '', Number(cells[i + 1]) * 60);
+  for (let i = 0; i + 1 < cells.length; i += 2)
+    ZONES.set(cells[i] ?? '', Number(cells[i + 1]) * 60);
 }
 
 const ISO =
@@ -55,8 +58,17 @@ function isWeekday(word: string): boolean {
 }
 
 /** Builds epoch ms, rejecting out-of-range fields instead of letting Date roll them over. */
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, offsetMin: number): number | null {
-  if (y < 1900 || y > 2999 || mo < 0 || mo > 11 || d < 1 || h > 23 || mi > 59 || s > 60) return null;
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  offsetMin: number,
+): number | null {
+  if (y < 1900 || y > 2999 || mo < 0 || mo > 11 || d < 1 || h > 23 || mi > 59 || s > 60)
+    return null;
   const t = Date.UTC(y, mo, d, h, mi, Math.min(s, 59));
   if (new Date(t).getUTCDate() !== d) return null; // 31 Feb and the like
   return t - offsetMin * 60_000;
@@ -72,7 +84,15 @@ function parseIso(s: string): number | null {
     if (o === null) return null;
     offset = o;
   }
-  const t = build(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(sec ?? 0), offset);
+  const t = build(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h ?? 0),
+    Number(mi ?? 0),
+    Number(sec ?? 0),
+    offset,
+  );
   if (t === null) return null;
   return frac ? t + Math.round(Number(`0.${frac}`) * 1000) : t;
 }
@@ -120,7 +140,8 @@ export function parseFeedDate(input: string | null | undefined): number | null {
     } else if (/^[a-z]+$/.test(word)) {
       const mi = monthIndex(word);
       if (mi >= 0 && month < 0) month = mi;
-      else if (isWeekday(word)) continue; // its value is ignored: feeds get it wrong
+      else if (isWeekday(word))
+        continue; // its value is ignored: feeds get it wrong
       else if (pm === null && (word === 'am' || word === 'pm')) pm = word === 'pm';
       else if (named === null && ZONES.has(word)) named = ZONES.get(word) ?? 0;
       else if (named === null && word.length === 1 && militaryOffset(word) !== null) {

@@ -14,11 +14,30 @@ export interface Candidate {
   length: string;
 }
 
-const AUDIO_EXT = new Set(['mp3', 'm4a', 'aac', 'm4b', 'oga', 'ogg', 'opus', 'wav', 'flac', 'mpga', 'mp2']);
-const UNKNOWN_TYPES = new Set(['', 'application/octet-stream', 'binary/octet-stream', 'application/binary']);
+const AUDIO_EXT = new Set([
+  'mp3',
+  'm4a',
+  'aac',
+  'm4b',
+  'oga',
+  'ogg',
+  'opus',
+  'wav',
+  'flac',
+  'mpga',
+  'mp2',
+]);
+const UNKNOWN_TYPES = new Set([
+  '',
+  'application/octet-stream',
+  'binary/octet-stream',
+  'application/binary',
+]);
 /** Extensions that say "not audio" when the type says nothing. */
 const OTHER_EXT = new Set(
-  'mp4 m4v mov mkv avi wmv flv mpg mpeg 3gp pdf jpg jpeg png gif webp epub zip txt htm html'.split(' '),
+  'mp4 m4v mov mkv avi wmv flv mpg mpeg 3gp pdf jpg jpeg png gif webp epub zip txt htm html'.split(
+    ' ',
+  ),
 );
 
 /** Lower-case extension of a URL's last path segment, '' when it has none. */

@@ -2,7 +2,15 @@
 // values plus a plain issue; nothing here throws.
 
 import type { Chapter, ChaptersRef, Episode, TranscriptRef } from './model.ts';
-import { Children, notesHtmlOf, plainText, resolveUrl, stableId, textOf, type NsKey } from './feed-xml.ts';
+import {
+  Children,
+  notesHtmlOf,
+  plainText,
+  resolveUrl,
+  stableId,
+  textOf,
+  type NsKey,
+} from './feed-xml.ts';
 import { pickEnclosure, urlExtension, type Candidate } from './feed-enclosure.ts';
 import { episodeLabel, quoted, type IssueLog } from './feed-issues.ts';
 import { parseFeedDate } from './feed-date.ts';
@@ -39,8 +47,14 @@ function atomLinks(c: Children, rel: string): Element[] {
 function candidates(c: Children, atom: boolean): Candidate[] {
   const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
   const out: Candidate[] = atom
-    ? atomLinks(c, 'enclosure').map((l) => ({ url: attr(l, 'href'), type: attr(l, 'type'), length: attr(l, 'length') }))
-    : c.all('', 'enclosure').map((e) => ({ url: attr(e, 'url'), type: attr(e, 'type'), length: attr(e, 'length') }));
+    ? atomLinks(c, 'enclosure').map((l) => ({
+        url: attr(l, 'href'),
+        type: attr(l, 'type'),
+        length: attr(l, 'length'),
+      }))
+    : c
+        .all('', 'enclosure')
+        .map((e) => ({ url: attr(e, 'url'), type: attr(e, 'type'), length: attr(e, 'length') }));
   for (const m of c.all('media', 'content')) {
     out.push({ url: attr(m, 'url'), type: attr(m, 'type'), length: attr(m, 'fileSize') });
   }
@@ -52,7 +66,10 @@ function transcriptsOf(c: Children, ctx: ItemContext, label: string): Transcript
   for (const el of c.all('podcast', 'transcript')) {
     const url = resolveUrl(el.getAttribute('url') ?? '', ctx.base);
     if (url === null) {
-      ctx.log.add('transcript-url', `Episode ${label}: a transcript has no usable address and was skipped`);
+      ctx.log.add(
+        'transcript-url',
+        `Episode ${label}: a transcript has no usable address and was skipped`,
+      );
       continue;
     }
     const ref: TranscriptRef = {
@@ -85,7 +102,10 @@ function pscChaptersOf(c: Children, ctx: ItemContext, label: string): Chapter[] 
       const rawStart = el.getAttribute('start') ?? '';
       const start = parseNpt(rawStart);
       if (start === null) {
-        ctx.log.add('psc-start', `Episode ${label}: a chapter start ${quoted(rawStart)} could not be read; that chapter was skipped`);
+        ctx.log.add(
+          'psc-start',
+          `Episode ${label}: a chapter start ${quoted(rawStart)} could not be read; that chapter was skipped`,
+        );
         continue;
       }
       const chapter: Chapter = { start, title: plainText(el.getAttribute('title') ?? '') };
@@ -102,8 +122,16 @@ function pscChaptersOf(c: Children, ctx: ItemContext, label: string): Chapter[] 
 /** The longest of the show-notes fields, after undoing a double escape. */
 function notesOf(c: Children, atom: boolean): string {
   const fields: [NsKey, string][] = atom
-    ? [['', 'content'], ['', 'summary'], ['itunes', 'summary']]
-    : [['content', 'encoded'], ['', 'description'], ['itunes', 'summary']];
+    ? [
+        ['', 'content'],
+        ['', 'summary'],
+        ['itunes', 'summary'],
+      ]
+    : [
+        ['content', 'encoded'],
+        ['', 'description'],
+        ['itunes', 'summary'],
+      ];
   let best = '';
   for (const [ns, name] of fields) {
     const html = notesHtmlOf(c.text(ns, name));
@@ -112,13 +140,20 @@ function notesOf(c: Children, atom: boolean): string {
   return best;
 }
 
-function dateOf(c: Children, ctx: ItemContext, label: string): { raw: string; value: number | null } {
+function dateOf(
+  c: Children,
+  ctx: ItemContext,
+  label: string,
+): { raw: string; value: number | null } {
   const raw = ctx.atom
     ? c.text('', 'published') || c.text('', 'updated')
     : c.text('', 'pubDate') || c.text('dc', 'date');
   const value = parseFeedDate(raw);
   if (raw !== '' && value === null) {
-    ctx.log.add('date', `Episode ${label}: the date ${quoted(raw)} could not be read, so it is shown without a date`);
+    ctx.log.add(
+      'date',
+      `Episode ${label}: the date ${quoted(raw)} could not be read, so it is shown without a date`,
+    );
   }
   return { raw, value };
 }
@@ -132,7 +167,10 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
   const rawDuration = c.text('itunes', 'duration');
   const duration = parseDuration(rawDuration);
   if (rawDuration !== '' && duration === null) {
-    ctx.log.add('duration', `Episode ${label}: the duration ${quoted(rawDuration)} could not be read; the audio file will tell`);
+    ctx.log.add(
+      'duration',
+      `Episode ${label}: the duration ${quoted(rawDuration)} could not be read; the audio file will tell`,
+    );
   }
 
   const media = candidates(c, ctx.atom);
@@ -156,7 +194,9 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
     transcripts: transcriptsOf(c, ctx, label),
   };
   const image = resolveUrl(c.attr('itunes', 'image', 'href'), ctx.base);
-  const rawLink = ctx.atom ? (atomLinks(c, 'alternate')[0]?.getAttribute('href') ?? '') : textOf(c.first('', 'link'));
+  const rawLink = ctx.atom
+    ? (atomLinks(c, 'alternate')[0]?.getAttribute('href') ?? '')
+    : textOf(c.first('', 'link'));
   const link = resolveUrl(rawLink, ctx.base);
   const chapters = chaptersOf(c, ctx);
   const pscChapters = pscChaptersOf(c, ctx, label);
@@ -166,4 +206,3 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
   if (pscChapters) episode.pscChapters = pscChapters;
   return { episode, hadGuid: givenGuid !== '' };
 }
-

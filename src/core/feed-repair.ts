@@ -18,7 +18,8 @@ const CONVENTIONAL: Record<string, string> = {
 
 const PROTECTED = /(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/;
 const BAD_AMP = /&(?!(?:#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos);)/g;
-const USED_PREFIX = /<\/?([A-Za-z_][\w.-]*):[A-Za-z_]|\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*=\s*["']/g;
+const USED_PREFIX =
+  /<\/?([A-Za-z_][\w.-]*):[A-Za-z_]|\s([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*\s*=\s*["']/g;
 const DECLARED_PREFIX = /xmlns:([A-Za-z_][\w.-]*)\s*=/g;
 const ROOT_START = /<(?![?!])[A-Za-z_][\w.:-]*/;
 

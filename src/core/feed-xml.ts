@@ -2,7 +2,8 @@
 // entity unescaping and URL resolution. Only standard DOM APIs; no DOM globals.
 
 /** Which vocabulary an element belongs to. '' is the feed's own (RSS or Atom) vocabulary. */
-export type NsKey = '' | 'itunes' | 'podcast' | 'psc' | 'content' | 'dc' | 'atom' | 'media' | 'other';
+export type NsKey =
+  '' | 'itunes' | 'podcast' | 'psc' | 'content' | 'dc' | 'atom' | 'media' | 'other';
 
 export const NS_URI = {
   itunes: 'http://www.itunes.com/dtds/podcast-1.0.dtd',
@@ -18,7 +19,11 @@ export const NS_URI = {
 
 /** Feeds spell the same URI with another case (`DTDs/Podcast-1.0.dtd`), scheme or a trailing slash. */
 function normalise(uri: string): string {
-  return uri.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/+$/, '');
+  return uri
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/+$/, '');
 }
 
 const KNOWN = new Map<string, NsKey>([
@@ -90,22 +95,52 @@ const BASIC: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 /** Named HTML entities that turn up in plain-text titles; the rest stay as written. */
 const NAMED: Record<string, string> = {
   ...BASIC,
-  nbsp: '\u00a0', hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“',
-  rdquo: '”', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™', eacute: 'é', egrave: 'è',
-  aacute: 'á', agrave: 'à', oacute: 'ó', uacute: 'ú', iacute: 'í', ntilde: 'ñ', ccedil: 'ç',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', middot: '·',
+  nbsp: '\u00a0',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  eacute: 'é',
+  egrave: 'è',
+  aacute: 'á',
+  agrave: 'à',
+  oacute: 'ó',
+  uacute: 'ú',
+  iacute: 'í',
+  ntilde: 'ñ',
+  ccedil: 'ç',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  middot: '·',
 };
 
 function decodeWith(text: string, table: Record<string, string>): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi, (whole, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-        ? String.fromCodePoint(code)
-        : whole;
-    }
-    return Object.hasOwn(table, body) ? (table[body] ?? whole) : whole;
-  });
+  return text.replace(
+    /&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,31});/gi,
+    (whole, body: string) => {
+      if (body.startsWith('#')) {
+        const code =
+          body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : Number(body.slice(1));
+        return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+          ? String.fromCodePoint(code)
+          : whole;
+      }
+      return Object.hasOwn(table, body) ? (table[body] ?? whole) : whole;
+    },
+  );
 }
 
 /** One level of unescaping that keeps HTML-only named entities (`&nbsp;`) for the HTML to render. */

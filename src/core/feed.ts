@@ -33,7 +33,10 @@ export interface FeedSuccess extends ParseResult<Feed> {
 
 export type FeedParseOutcome = FeedSuccess | FeedFailure;
 
-function tryParse(xml: string, parseXml: ParseFeedOptions['parseXml']): { doc?: Document; line?: number } {
+function tryParse(
+  xml: string,
+  parseXml: ParseFeedOptions['parseXml'],
+): { doc?: Document; line?: number } {
   let doc: Document;
   try {
     doc = parseXml(xml);
@@ -45,7 +48,11 @@ function tryParse(xml: string, parseXml: ParseFeedOptions['parseXml']): { doc?: 
 }
 
 /** Parses a feed. Never throws: a document that is not a podcast feed gives a FeedFailure. */
-export function parseFeed(text: string, feedUrl: string, options: ParseFeedOptions): FeedParseOutcome {
+export function parseFeed(
+  text: string,
+  feedUrl: string,
+  options: ParseFeedOptions,
+): FeedParseOutcome {
   try {
     return parse(text, feedUrl, options);
   } catch {
@@ -68,7 +75,11 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
     const repaired = repairXml(body);
     if (repaired.fixes.length > 0) {
       doc = tryParse(repaired.text, options.parseXml).doc;
-      if (doc) log.add('repair', `The feed has XML mistakes that were repaired to read it: ${repaired.fixes.join('; ')}`);
+      if (doc)
+        log.add(
+          'repair',
+          `The feed has XML mistakes that were repaired to read it: ${repaired.fixes.join('; ')}`,
+        );
     }
   }
   if (!doc) {
@@ -81,7 +92,12 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
   const rootName = root.localName;
   if (rootName.toLowerCase() === 'html') return failure('html', MESSAGES.html);
   const coreNs = root.namespaceURI;
-  const ctx: ItemContext = { base: feedUrl, coreNs, atom: rootName === 'feed' && nsKey(coreNs, null) === 'atom', log };
+  const ctx: ItemContext = {
+    base: feedUrl,
+    coreNs,
+    atom: rootName === 'feed' && nsKey(coreNs, null) === 'atom',
+    log,
+  };
   const rootChildren = new Children(root, coreNs);
 
   let channel: Element;
@@ -99,10 +115,15 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
   }
 
   const episodes = collectEpisodes(items, ctx);
-  if (ctx.atom && !episodes.some((e) => e.enclosure !== null)) return failure('not-rss', MESSAGES.atom);
+  if (ctx.atom && !episodes.some((e) => e.enclosure !== null))
+    return failure('not-rss', MESSAGES.atom);
   if (items.length === 0) log.add('no-items', 'The feed lists no episodes');
 
-  const feed: Feed = { url: feedUrl, episodes: sortNewestFirst(episodes), ...channelFields(channel, ctx) };
+  const feed: Feed = {
+    url: feedUrl,
+    episodes: sortNewestFirst(episodes),
+    ...channelFields(channel, ctx),
+  };
   return { ok: true, value: feed, errors: log.issues() };
 }
 
@@ -147,14 +168,24 @@ function channelFields(channel: Element, ctx: ItemContext): ChannelFields {
   const c = new Children(channel, ctx.coreNs);
   const atomAuthor = c.first('', 'author');
   const author = ctx.atom
-    ? c.text('itunes', 'author') || (atomAuthor ? new Children(atomAuthor, ctx.coreNs).text('', 'name') : '')
-    : c.text('itunes', 'author') || personName(c.text('', 'managingEditor')) || c.text('dc', 'creator');
+    ? c.text('itunes', 'author') ||
+      (atomAuthor ? new Children(atomAuthor, ctx.coreNs).text('', 'name') : '')
+    : c.text('itunes', 'author') ||
+      personName(c.text('', 'managingEditor')) ||
+      c.text('dc', 'creator');
   const imageEl = c.first('', 'image');
   const rawImage =
     c.attr('itunes', 'image', 'href') ||
-    (ctx.atom ? c.text('', 'logo') || c.text('', 'icon') : imageEl ? new Children(imageEl, ctx.coreNs).text('', 'url') : '');
+    (ctx.atom
+      ? c.text('', 'logo') || c.text('', 'icon')
+      : imageEl
+        ? new Children(imageEl, ctx.coreNs).text('', 'url')
+        : '');
   const rawLink = ctx.atom
-    ? (c.all('', 'link').find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate')?.getAttribute('href') ?? '')
+    ? (c
+        .all('', 'link')
+        .find((l) => (l.getAttribute('rel') ?? 'alternate') === 'alternate')
+        ?.getAttribute('href') ?? '')
     : c.text('', 'link');
   const fields: ChannelFields = {
     title: plainText(c.text('', 'title') || c.text('itunes', 'title')),

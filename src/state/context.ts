@@ -1,6 +1,8 @@
 // The app's state objects, created once in App.svelte and handed down by Svelte context.
 import { getContext, setContext } from 'svelte';
 import type { Library } from './library.svelte.ts';
+import type { Listening } from './listening.ts';
+import type { Navigation } from './navigation.ts';
 import type { Player } from './player.svelte.ts';
 import type { Reader } from './reader.svelte.ts';
 
@@ -10,6 +12,8 @@ export interface AppContext {
   player: Player;
   library: Library;
   reader: Reader;
+  navigation: Navigation;
+  listening: Listening;
 }
 
 export function provideApp(context: AppContext): void {

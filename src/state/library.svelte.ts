@@ -5,6 +5,7 @@ import { parseFeed } from '../core/feed.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
 import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript-source.ts';
 import { FetchError, fetchText, type FetchKind, type Fetched } from './fetcher.ts';
+import type { Listening } from './listening.ts';
 import type { Player } from './player.svelte.ts';
 
 export interface Alert {
@@ -24,10 +25,12 @@ export interface OpenOptions {
 
 let nextAlertId = 1;
 
+/** " (404)." for an HTTP status, else ": <the reason>." — the tail of "The … could not be loaded". */
 function reason(error: unknown): string {
-  if (error instanceof FetchError) return error.status ? `(${error.status})` : `(${error.message.replace(/\.$/, '')})`;
-  return '(network error)';
+  if (error instanceof FetchError) return error.status ? ` (${error.status}).` : `: ${lowerFirst(error.message)}`;
+  return ': the address could not be reached.';
 }
+const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 export class Library {
   feedUrl = $state<string | null>(null);
@@ -49,7 +52,20 @@ export class Library {
     private readonly player: Player,
     private readonly parseXml: XmlParser,
     private readonly fetcher: Fetcher = fetchText,
+    private readonly listening: Listening | null = null,
   ) {}
+
+  /** What still works after a feed fails, in the listener's words. */
+  #stillWorks(): string {
+    return this.episode ? 'The episode you had open keeps playing.' : 'Your saved quotes and recent podcasts are safe.';
+  }
+
+  /** Saves where the listener is in the open episode (called on pause, every few seconds, and on leaving). */
+  saveProgress(): void {
+    const { feedUrl, episode } = this;
+    if (!this.listening || !feedUrl || !episode || this.player.position <= 0) return;
+    this.listening.savePosition(feedUrl, episode.guid, this.player.position);
+  }
 
   alert(message: string): void {
     this.alerts = [...this.alerts, { id: nextAlertId++, message }];
@@ -70,10 +86,12 @@ export class Library {
       if (abort.signal.aborted) return;
       const result = parseFeed(fetched.text, fetched.finalUrl, { parseXml: this.parseXml });
       if (!result.ok) {
-        this.alert(`${result.message} Nothing you saved is affected.`);
+        this.alert(`${result.message} ${this.#stillWorks()}`);
         return;
       }
+      this.saveProgress();
       this.feed = result.value;
+      this.listening?.rememberFeed(url, result.value.title || url, result.value.image);
       const episodes = result.value.episodes;
       const wanted = options.episode ? episodes.find((e) => e.guid === options.episode) : undefined;
       if (options.episode && !wanted) {
@@ -84,18 +102,26 @@ export class Library {
         this.alert('This feed has no episodes yet.');
         return;
       }
-      this.openEpisode(episode, options.t ?? 0);
+      if (!episodes.some((e) => e.enclosure !== null)) {
+        this.alert('No episode in this feed has an audio file Verbatim can play. Their notes are still shown.');
+      }
+      this.openEpisode(episode, options.t);
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.alert(`The feed could not be loaded ${reason(error)}. Check the address and try again.`);
+      this.alert(`The feed could not be loaded${reason(error)} ${this.#stillWorks()}`);
     } finally {
       if (this.#feedAbort === abort) this.loadingFeed = false;
     }
   }
 
-  /** Opens an episode paused at `t`, then loads its transcript and chapters alongside. */
-  openEpisode(episode: Episode, t = 0): void {
+  /** Opens an episode paused at `t` (else where the listener left it), then loads its transcript and chapters. */
+  openEpisode(episode: Episode, t?: number): void {
+    if (this.episode && this.episode !== episode) this.saveProgress();
     const token = ++this.#episodeToken;
+    const feedUrl = this.feedUrl;
+    const saved = feedUrl ? this.listening?.position(feedUrl, episode.guid) : undefined;
+    const start = t ?? (saved !== undefined && (episode.duration === null || saved < episode.duration - 5) ? saved : 0);
+    if (feedUrl) this.listening?.setLast({ feed: feedUrl, episode: episode.guid });
     this.episode = episode;
     this.#turns = [];
     this.#chapters = [];
@@ -103,7 +129,7 @@ export class Library {
     this.chaptersSource = 'none';
     this.player.setTimeline([], []);
     if (episode.enclosure) {
-      this.player.load({ url: episode.enclosure.url, type: episode.enclosure.type }, t, episode.duration);
+      this.player.load({ url: episode.enclosure.url, type: episode.enclosure.type }, start, episode.duration);
     } else {
       this.alert('This episode has no audio file to play. Its notes are still shown.');
     }
@@ -138,7 +164,7 @@ export class Library {
           return;
         } catch (error) {
           if (token !== this.#episodeToken) return;
-          this.alert(`The transcript file could not be loaded ${reason(error)}. The episode still plays.`);
+          this.alert(`The transcript file could not be loaded${reason(error)} The episode still plays.`);
         }
       }
     } finally {
@@ -163,7 +189,7 @@ export class Library {
         this.alert(`${why} The episode still plays.`);
       } catch (error) {
         if (token !== this.#episodeToken) return;
-        this.alert(`The chapters file could not be loaded ${reason(error)}. The episode still plays.`);
+        this.alert(`The chapters file could not be loaded${reason(error)} The episode still plays.`);
       } finally {
         if (token === this.#episodeToken) this.loadingChapters = false;
       }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeedDate } from '../../src/core/feed-date.ts';
 
-const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number => Date.UTC(y, mo - 1, d, h, mi, s);
+const utc = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number =>
+  Date.UTC(y, mo - 1, d, h, mi, s);
 const T = utc(2026, 2, 4, 9, 30);
 
 describe('parseFeedDate: RFC 822 dialects', () => {

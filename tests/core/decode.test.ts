@@ -21,19 +21,31 @@ function utf16(s: string, le: boolean): Uint8Array {
 
 describe('decodeBytes', () => {
   it('reads UTF-8 by default and strips a UTF-8 BOM', () => {
-    expect(decodeBytes(utf8('<rss>Café</rss>'))).toEqual({ text: '<rss>Café</rss>', encoding: 'utf-8' });
-    expect(decodeBytes(cat([0xef, 0xbb, 0xbf], utf8('<rss>é</rss>')))).toEqual({ text: '<rss>é</rss>', encoding: 'utf-8' });
+    expect(decodeBytes(utf8('<rss>Café</rss>'))).toEqual({
+      text: '<rss>Café</rss>',
+      encoding: 'utf-8',
+    });
+    expect(decodeBytes(cat([0xef, 0xbb, 0xbf], utf8('<rss>é</rss>')))).toEqual({
+      text: '<rss>é</rss>',
+      encoding: 'utf-8',
+    });
   });
 
   it('lets a BOM win over the declaration and the HTTP charset', () => {
-    const bytes = cat([0xef, 0xbb, 0xbf], utf8('<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>'));
+    const bytes = cat(
+      [0xef, 0xbb, 0xbf],
+      utf8('<?xml version="1.0" encoding="ISO-8859-1"?><rss>é</rss>'),
+    );
     const out = decodeBytes(bytes, 'text/xml; charset=windows-1251');
     expect(out.encoding).toBe('utf-8');
     expect(out.text).toContain('<rss>é</rss>');
   });
 
   it('reads UTF-16LE and UTF-16BE feeds with a BOM (fixtures)', () => {
-    for (const [name, enc] of [['utf16le-bom.xml', 'utf-16le'], ['utf16be-bom.xml', 'utf-16be']] as const) {
+    for (const [name, enc] of [
+      ['utf16le-bom.xml', 'utf-16le'],
+      ['utf16be-bom.xml', 'utf-16be'],
+    ] as const) {
       const out = decodeBytes(fixtureBytes(name), 'application/rss+xml; charset=utf-8');
       expect(out.encoding).toBe(enc);
       expect(out.text.startsWith('<?xml version="1.0" encoding="UTF-16"?>')).toBe(true);
@@ -55,7 +67,11 @@ describe('decodeBytes', () => {
   });
 
   it('prefers the XML declaration over the HTTP charset', () => {
-    const bytes = cat(ascii('<?xml version="1.0" encoding="iso-8859-1"?><t>'), [0xe9], ascii('</t>'));
+    const bytes = cat(
+      ascii('<?xml version="1.0" encoding="iso-8859-1"?><t>'),
+      [0xe9],
+      ascii('</t>'),
+    );
     expect(decodeBytes(bytes, 'text/xml; charset=UTF-8').text).toContain('<t>é</t>');
   });
 
@@ -73,12 +89,18 @@ describe('decodeBytes', () => {
 
   it('ignores a UTF-16 declaration on ASCII-compatible bytes (a transcoding server)', () => {
     const bytes = utf8('<?xml version="1.0" encoding="UTF-16"?><t>é</t>');
-    expect(decodeBytes(bytes)).toMatchObject({ encoding: 'utf-8', text: '<?xml version="1.0" encoding="UTF-16"?><t>é</t>' });
+    expect(decodeBytes(bytes)).toMatchObject({
+      encoding: 'utf-8',
+      text: '<?xml version="1.0" encoding="UTF-16"?><t>é</t>',
+    });
   });
 
   it('reads undeclared invalid UTF-8 as windows-1252 instead of replacement characters', () => {
     const bytes = cat(ascii('<rss><t>Caf'), [0xe9, 0x93], ascii('</t></rss>'));
-    expect(decodeBytes(bytes)).toEqual({ text: '<rss><t>Café“</t></rss>', encoding: 'windows-1252' });
+    expect(decodeBytes(bytes)).toEqual({
+      text: '<rss><t>Café“</t></rss>',
+      encoding: 'windows-1252',
+    });
   });
 
   it('keeps replacement characters when UTF-8 was declared (the feed said so)', () => {
@@ -87,7 +109,11 @@ describe('decodeBytes', () => {
   });
 
   it('only sniffs the first kilobyte for the declaration', () => {
-    const bytes = cat(ascii(' '.repeat(1100) + '<?xml version="1.0" encoding="iso-8859-1"?><t>'), [0xe9], ascii('</t>'));
+    const bytes = cat(
+      ascii(' '.repeat(1100) + '<?xml version="1.0" encoding="iso-8859-1"?><t>'),
+      [0xe9],
+      ascii('</t>'),
+    );
     expect(decodeBytes(bytes).encoding).toBe('windows-1252'); // via the invalid-UTF-8 fallback, not the declaration
     const valid = utf8(' '.repeat(1100) + '<?xml version="1.0" encoding="iso-8859-1"?><t>é</t>');
     expect(decodeBytes(valid)).toMatchObject({ encoding: 'utf-8' });

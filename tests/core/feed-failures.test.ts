@@ -69,7 +69,8 @@ describe('bodies that are not a podcast feed', () => {
   it('other XML, JSON and plain text are not RSS', () => {
     expect(failureOf('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>')).toEqual({
       reason: 'not-rss',
-      message: 'This address returned an XML document (<svg>), not a podcast feed (an RSS document).',
+      message:
+        'This address returned an XML document (<svg>), not a podcast feed (an RSS document).',
     });
     expect(failureOf('{"version":"1.0.0","segments":[]}')).toEqual({
       reason: 'not-rss',
@@ -96,16 +97,22 @@ describe('parser behaviour across engines', () => {
     );
 
   it('detects an XHTML parsererror inside the document (Chromium)', () => {
-    const out = parseFeed('<rss><channel><title>Partial</title></channel></rss>', FEED_URL, { parseXml: chromiumStyle });
+    const out = parseFeed('<rss><channel><title>Partial</title></channel></rss>', FEED_URL, {
+      parseXml: chromiumStyle,
+    });
     expect(out).toEqual({
       ok: false,
       reason: 'malformed',
-      message: 'The feed is not valid XML (the first error is on line 7), so it cannot be read. Its publisher needs to fix it.',
+      message:
+        'The feed is not valid XML (the first error is on line 7), so it cannot be read. Its publisher needs to fix it.',
     });
   });
 
   it('does not take an un-namespaced <parsererror> element in a feed for an error', () => {
-    const out = parse('<rss><channel><title>T</title><parsererror>just data</parsererror></channel></rss>', FEED_URL);
+    const out = parse(
+      '<rss><channel><title>T</title><parsererror>just data</parsererror></channel></rss>',
+      FEED_URL,
+    );
     expect(out.ok).toBe(true);
   });
 
@@ -121,5 +128,19 @@ describe('parser behaviour across engines', () => {
   it('survives a parse function that returns a strange document', () => {
     const out = parseFeed('<rss/>', FEED_URL, { parseXml: () => ({}) as Document });
     expect(out).toMatchObject({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('Chromium without a root element', () => {
+  it('is malformed, not an HTML page, though Chromium wraps the error in <html><body>', () => {
+    const doc = (): Document =>
+      parseXml(
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><parsererror><div>error on line 1 at column 1: ' +
+          'Document is empty</div></parsererror></body></html>',
+      );
+    expect(parseFeed('<rss', 'https://feeds.example.com/f', { parseXml: doc })).toMatchObject({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 });

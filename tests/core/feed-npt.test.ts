@@ -15,12 +15,22 @@ describe('parseNpt (Podlove chapter starts)', () => {
     expect(parseNpt(input)).toBe(expected);
   });
 
-  it.each(['', 'soon', '1:2:3:4', '1:60:00', '1:00:60', '7:60', '-5', '1.5:00', '12:3a', ':30', '1::2', '1e3'])(
-    '%j → null',
-    (input) => {
-      expect(parseNpt(input)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'soon',
+    '1:2:3:4',
+    '1:60:00',
+    '1:00:60',
+    '7:60',
+    '-5',
+    '1.5:00',
+    '12:3a',
+    ':30',
+    '1::2',
+    '1e3',
+  ])('%j → null', (input) => {
+    expect(parseNpt(input)).toBeNull();
+  });
 });
 
 describe('parseDuration (itunes:duration)', () => {
@@ -35,12 +45,20 @@ describe('parseDuration (itunes:duration)', () => {
     expect(parseDuration(input)).toBe(expected);
   });
 
-  it.each(['about an hour', '-5', '0', '00:00', '1:75:00', '99:99:99', 'PT1H', '3,600', '', '999999999'])(
-    '%j → null (unknown until the audio says)',
-    (input) => {
-      expect(parseDuration(input)).toBeNull();
-    },
-  );
+  it.each([
+    'about an hour',
+    '-5',
+    '0',
+    '00:00',
+    '1:75:00',
+    '99:99:99',
+    'PT1H',
+    '3,600',
+    '',
+    '999999999',
+  ])('%j → null (unknown until the audio says)', (input) => {
+    expect(parseDuration(input)).toBeNull();
+  });
 
   it('accepts a missing value', () => {
     expect(parseDuration(null)).toBeNull();

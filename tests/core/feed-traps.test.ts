@@ -9,7 +9,11 @@ describe('the trap feed', () => {
 
   it('resolves relative enclosure and link URLs against the feed URL; trims guids; garbage length is 0', () => {
     expect(episode(feed, 'trap-relative')).toMatchObject({
-      enclosure: { url: 'https://feeds.example.com/media/relative%20one.mp3', type: 'audio/mpeg', length: 12345 },
+      enclosure: {
+        url: 'https://feeds.example.com/media/relative%20one.mp3',
+        type: 'audio/mpeg',
+        length: 12345,
+      },
       link: 'https://feeds.example.com/episodes/relative',
       duration: 3723.5,
     });
@@ -27,9 +31,16 @@ describe('the trap feed', () => {
     expect(noGuid?.guid).toBe('https://cdn.traps.example.net/no-guid.mp3?source=rss&id=9');
     const neither = feed.episodes.find((e) => e.title === 'No guid and no enclosure');
     expect(neither?.guid).toMatch(/^gen-[0-9a-f]{16}$/);
-    expect(feedOf('traps.xml', FEED_URL).feed.episodes.find((e) => e.title === neither?.title)?.guid).toBe(neither?.guid);
-    const renamed = parse(fixtureText('traps.xml').replace('No guid and no enclosure', 'Renamed'), FEED_URL);
-    expect(renamed.ok && renamed.value.episodes.find((e) => e.title === 'Renamed')?.guid).not.toBe(neither?.guid);
+    expect(
+      feedOf('traps.xml', FEED_URL).feed.episodes.find((e) => e.title === neither?.title)?.guid,
+    ).toBe(neither?.guid);
+    const renamed = parse(
+      fixtureText('traps.xml').replace('No guid and no enclosure', 'Renamed'),
+      FEED_URL,
+    );
+    expect(renamed.ok && renamed.value.episodes.find((e) => e.title === 'Renamed')?.guid).not.toBe(
+      neither?.guid,
+    );
   });
 
   it('reads garbage durations as unknown', () => {
@@ -143,18 +154,24 @@ describe('small feeds built in the test', () => {
     const dc = ' xmlns:dc="http://purl.org/dc/elements/1.1/"';
     expect(ok(rss('<managingEditor>Jo Bloggs</managingEditor>')).value.author).toBe('Jo Bloggs');
     expect(ok(rss('<dc:creator>DC Person</dc:creator>', dc)).value.author).toBe('DC Person');
-    expect(ok(rss('<image><url>https://x.example/i.png</url></image>')).value.image).toBe('https://x.example/i.png');
+    expect(ok(rss('<image><url>https://x.example/i.png</url></image>')).value.image).toBe(
+      'https://x.example/i.png',
+    );
   });
 
   it('uses itunes:summary when it is the longest notes field', () => {
     const itunes = ' xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"';
-    const item = '<item><guid>a</guid><description>short</description><itunes:summary>a much longer summary</itunes:summary></item>';
+    const item =
+      '<item><guid>a</guid><description>short</description><itunes:summary>a much longer summary</itunes:summary></item>';
     expect(ok(rss(item, itunes)).value.episodes[0]?.notesHtml).toBe('a much longer summary');
   });
 
   it('keeps feed order among equal dates and undated items', () => {
     const items = ['a', 'b', 'c', 'd']
-      .map((g, i) => `<item><guid>${g}</guid>${i % 2 ? '' : '<pubDate>Tue, 04 Feb 2026 09:30:00 GMT</pubDate>'}</item>`)
+      .map(
+        (g, i) =>
+          `<item><guid>${g}</guid>${i % 2 ? '' : '<pubDate>Tue, 04 Feb 2026 09:30:00 GMT</pubDate>'}</item>`,
+      )
       .join('');
     expect(ok(rss(items)).value.episodes.map((e) => e.guid)).toEqual(['a', 'c', 'b', 'd']);
   });
@@ -167,23 +184,53 @@ describe('small feeds built in the test', () => {
 
   it('falls back to dc:date and resolves against a relative feed URL (the embedded demo)', () => {
     const dc = ' xmlns:dc="http://purl.org/dc/elements/1.1/"';
-    const item = '<item><guid>a</guid><dc:date>2026-02-04T09:30:00Z</dc:date><enclosure url="ep.mp3" type="audio/mpeg"/></item>';
+    const item =
+      '<item><guid>a</guid><dc:date>2026-02-04T09:30:00Z</dc:date><enclosure url="ep.mp3" type="audio/mpeg"/></item>';
     const ep = ok(rss(item, dc), '/demo/feed.xml').value.episodes[0];
     expect(ep?.published).toBe(Date.UTC(2026, 1, 4, 9, 30));
     expect(ep?.enclosure?.url).toBe('/demo/ep.mp3');
   });
 
+  it('keeps the first of equally playable enclosures, and prefers MP3 to AAC to the rest', () => {
+    const enc = (u: string, t: string) => `<enclosure url="https://e.example/${u}" type="${t}"/>`;
+    const pick = (encs: string) =>
+      ok(rss(`<item><guid>a</guid>${encs}</item>`)).value.episodes[0]?.enclosure?.url;
+    expect(pick(enc('one.mp3', 'audio/mpeg') + enc('two.mp3', 'audio/mpeg'))).toBe(
+      'https://e.example/one.mp3',
+    );
+    expect(
+      pick(enc('a.ogg', 'audio/ogg') + enc('b.m4a', 'audio/mp4') + enc('c.mp3', 'audio/mpeg')),
+    ).toBe('https://e.example/c.mp3');
+    expect(pick(enc('a.flac', 'audio/flac') + enc('b.m4a', 'audio/x-m4a'))).toBe(
+      'https://e.example/b.m4a',
+    );
+    expect(pick(enc('v.mp4', 'video/mp4') + enc('a.opus', 'audio/opus'))).toBe(
+      'https://e.example/a.opus',
+    );
+  });
+
   it('reads media:content when there is no enclosure', () => {
     const media = ' xmlns:media="http://search.yahoo.com/mrss/"';
-    const item = '<item><guid>a</guid><media:content url="https://m.example/a.mp3" type="audio/mpeg" fileSize="77"/></item>';
-    expect(ok(rss(item, media)).value.episodes[0]?.enclosure).toEqual({ url: 'https://m.example/a.mp3', type: 'audio/mpeg', length: 77 });
+    const item =
+      '<item><guid>a</guid><media:content url="https://m.example/a.mp3" type="audio/mpeg" fileSize="77"/></item>';
+    expect(ok(rss(item, media)).value.episodes[0]?.enclosure).toEqual({
+      url: 'https://m.example/a.mp3',
+      type: 'audio/mpeg',
+      length: 77,
+    });
   });
 
   it('collapses repeated problems into one message', () => {
-    const items = Array.from({ length: 50 }, (_, i) => `<item><guid>${i}</guid><pubDate>nope ${i}</pubDate></item>`).join('');
+    const items = Array.from(
+      { length: 50 },
+      (_, i) => `<item><guid>${i}</guid><pubDate>nope ${i}</pubDate></item>`,
+    ).join('');
     const dates = ok(rss(items)).errors.filter((e) => e.message.includes('could not be read'));
     expect(dates).toEqual([
-      { message: 'Episode number 1: the date “nope 0” could not be read, so it is shown without a date (and 49 more like this).' },
+      {
+        message:
+          'Episode number 1: the date “nope 0” could not be read, so it is shown without a date (and 49 more like this).',
+      },
     ]);
   });
 });

@@ -33,28 +33,44 @@ describe('a Substack-style feed', () => {
       },
       image: 'https://cdn.substack.example.com/image/fetch/w_1400/ep-181818.jpg',
       link: 'https://slowkitchen.example.com/p/bread-that-waits',
-      chapters: { url: 'https://slowkitchen.example.com/chapters/181818.json', type: 'application/json+chapters' },
+      chapters: {
+        url: 'https://slowkitchen.example.com/chapters/181818.json',
+        type: 'application/json+chapters',
+      },
     });
     expect(ep.pscChapters).toBeUndefined();
   });
 
   it('lists every podcast:transcript, resolving relative URLs against the feed URL', () => {
     expect(episode(feed, 'substack:post:181818').transcripts).toEqual([
-      { url: 'https://slowkitchen.example.com/transcripts/181818.vtt', type: 'text/vtt', language: 'en', rel: 'captions' },
-      { url: 'https://feeds.example.com/transcripts/181818.json', type: 'application/json', language: 'en' },
+      {
+        url: 'https://slowkitchen.example.com/transcripts/181818.vtt',
+        type: 'text/vtt',
+        language: 'en',
+        rel: 'captions',
+      },
+      {
+        url: 'https://feeds.example.com/transcripts/181818.json',
+        type: 'application/json',
+        language: 'en',
+      },
     ]);
     expect(episode(feed, 'substack:post:171717').transcripts).toEqual([]);
   });
 
   it('takes the longest of content:encoded, description and itunes:summary as notes', () => {
     const long = episode(feed, 'substack:post:181818').notesHtml;
-    expect(long.startsWith('<p>Tomás bakes two loaves a week and never sets an alarm. We talk')).toBe(true);
+    expect(
+      long.startsWith('<p>Tomás bakes two loaves a week and never sets an alarm. We talk'),
+    ).toBe(true);
     expect(long).toContain('<li><p>(21:40) Part two: the starter that died</p></li>');
     expect(long).toContain('Thanks for having me &amp; my sourdough.</p>'); // HTML entities left for the HTML
     expect(episode(feed, 'substack:post:171717').notesHtml).toBe(
       "<p>A whole episode on beans. Yes, really.</p><p>Soak, don't soak, and the case for a pinch of baking soda.</p>",
     );
-    expect(episode(feed, 'substack:post:161616').notesHtml).toMatch(/^A two-minute hello from Ada, recorded/);
+    expect(episode(feed, 'substack:post:161616').notesHtml).toMatch(
+      /^A two-minute hello from Ada, recorded/,
+    );
   });
 
   it('reads durations in seconds, MM:SS and H:MM:SS; length 0 when missing', () => {
@@ -132,7 +148,9 @@ describe('namespaces are matched by URI, never by prefix', () => {
     expect(feed.image).toBe('https://odd.example.org/cover.png');
     expect(odd1?.duration).toBe(754);
     expect(odd1?.image).toBe('https://odd.example.org/odd-1.png');
-    expect(odd1?.notesHtml).toBe('<p>The long notes live in an element whose prefix is just "c".</p>');
+    expect(odd1?.notesHtml).toBe(
+      '<p>The long notes live in an element whose prefix is just "c".</p>',
+    );
     expect(odd1?.pscChapters).toEqual([{ start: 0, title: 'Start' }]);
   });
 
@@ -141,11 +159,16 @@ describe('namespaces are matched by URI, never by prefix', () => {
       { url: 'https://odd.example.org/t/odd-1.srt', type: 'application/x-subrip' },
       { url: 'https://odd.example.org/t/odd-1.html', type: 'text/html', language: 'en-GB' },
     ]);
-    expect(odd1?.chapters).toEqual({ url: 'https://odd.example.org/c/odd-1.json', type: 'application/json+chapters' });
+    expect(odd1?.chapters).toEqual({
+      url: 'https://odd.example.org/c/odd-1.json',
+      type: 'application/json+chapters',
+    });
   });
 
   it('honours prefixes declared on the item, guessing a missing transcript type from the extension', () => {
-    expect(odd2?.transcripts).toEqual([{ url: 'https://odd.example.org/t/odd-2.vtt', type: 'text/vtt' }]);
+    expect(odd2?.transcripts).toEqual([
+      { url: 'https://odd.example.org/t/odd-2.vtt', type: 'text/vtt' },
+    ]);
     expect(odd2?.chapters).toEqual({ url: 'https://odd.example.org/c/odd-2.json', type: '' });
     expect(odd2?.duration).toBeNull();
   });
@@ -169,7 +192,11 @@ describe('feeds in other encodings, decoded from bytes', () => {
     const out = parse(decodeBytes(fixtureBytes(name)).text, FEED_URL);
     if (!out.ok) throw new Error(out.message);
     expect(out.value.title).toBe('日本語のポッドキャスト 🎙');
-    expect(out.value.episodes[0]).toMatchObject({ guid: 'utf16-1', title: '第1回 — été', published: Date.UTC(2026, 1, 1) });
+    expect(out.value.episodes[0]).toMatchObject({
+      guid: 'utf16-1',
+      title: '第1回 — été',
+      published: Date.UTC(2026, 1, 1),
+    });
   });
 });
 
@@ -178,7 +205,11 @@ describe('an Atom feed with enclosure links', () => {
 
   it('reads feed and entries, resolving relative links', () => {
     expect(errors).toEqual([]);
-    expect(feed).toMatchObject({ title: 'Atom Radio', author: 'Ari Atom', description: 'A podcast published as Atom.' });
+    expect(feed).toMatchObject({
+      title: 'Atom Radio',
+      author: 'Ari Atom',
+      description: 'A podcast published as Atom.',
+    });
     expect(feed.image).toBe('https://feeds.example.com/logo.png');
     expect(feed.link).toBe('https://atom.example.com/');
     expect(feed.episodes.map((e) => e.title)).toEqual(['Second entry', 'First entry']);
