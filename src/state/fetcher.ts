@@ -42,8 +42,9 @@ async function viaProxy(url: string, kind: FetchKind, signal: AbortSignal): Prom
   const query = new URLSearchParams({ url, kind });
   const response = await fetch(`/api/fetch?${query}`, { signal, credentials: 'omit' });
   if (!response.ok) {
-    let reason = `The server answered ${response.status}.`;
-    let status: number | undefined = response.status;
+    // Our proxy explains itself in JSON; `status` is there only when the publisher's server answered.
+    let reason = `The proxy answered ${response.status}.`;
+    let status: number | undefined;
     try {
       const body = (await response.json()) as { error?: unknown; status?: unknown };
       if (typeof body.error === 'string') reason = body.error;

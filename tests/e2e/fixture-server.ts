@@ -13,13 +13,17 @@ const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const MOUNTS: Record<string, string> = {
   fixtures: join(ROOT, 'tests/fixtures'),
   demo: join(ROOT, 'static/demo'),
+  generated: join(ROOT, 'test-results/generated'),
 };
 
 export interface LoggedRequest {
   method: string;
   path: string;
   range: string | null;
+  userAgent: string;
+  cookie: string | null;
   status: number;
+  /** Bytes actually written before the response ended or the client went away. */
   bytes: number;
 }
 
@@ -37,7 +41,15 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const log: LoggedRequest[] = [];
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    const entry: LoggedRequest = { method: req.method ?? 'GET', path: url.pathname, range: req.headers.range ?? null, status: 0, bytes: 0 };
+    const entry: LoggedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      range: req.headers.range ?? null,
+      userAgent: req.headers['user-agent'] ?? '',
+      cookie: req.headers.cookie ?? null,
+      status: 0,
+      bytes: 0,
+    };
     log.push(entry);
     const finish = (status: number, body = '') => {
       entry.status = status;
@@ -50,6 +62,21 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const mode = parts.shift();
     if (mode === 'status') return finish(Number(parts[0]) || 500, 'fixture status');
+    if (mode === 'big') {
+      // /big/<MB>: an endless-looking feed without CORS, to hit the proxy's size cap.
+      const chunk = Buffer.from('<!-- ' + 'x'.repeat(1018) + ' -->\n');
+      res.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+      res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>');
+      let left = (Number(parts[0]) || 1) * 1024;
+      const pump = () => {
+        while (left > 0 && res.write(chunk)) left--;
+        if (left > 0) res.once('drain', pump);
+        else res.end('</channel></rss>');
+      };
+      res.on('close', () => (left = 0));
+      pump();
+      return;
+    }
     if (mode === 'cors') res.setHeader('Access-Control-Allow-Origin', '*');
     else if (mode !== 'plain') return finish(404, 'unknown mode');
     const folder = MOUNTS[parts.shift() ?? ''];
@@ -75,11 +102,13 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     const start = range ? range.start : 0;
     const end = range ? range.end : size - 1;
     entry.status = range ? 206 : 200;
-    entry.bytes = Math.max(0, end - start + 1);
     if (range) res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
-    res.writeHead(entry.status, { 'Content-Length': String(entry.bytes) });
-    if (req.method === 'HEAD' || entry.bytes === 0) return void res.end();
-    createReadStream(file, { start, end }).pipe(res);
+    res.writeHead(entry.status, { 'Content-Length': String(end - start + 1) });
+    if (req.method === 'HEAD' || end < start) return void res.end();
+    const stream = createReadStream(file, { start, end });
+    stream.on('data', (chunk) => (entry.bytes += chunk.length));
+    res.on('close', () => stream.destroy());
+    stream.pipe(res);
   });
   await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
   const { port: actual } = server.address() as AddressInfo;
