@@ -9,6 +9,8 @@ import { gzipSync } from 'node:zlib';
 import { parseVtt } from '../../src/core/vtt.ts';
 import { cuesToTurns } from '../../src/core/turns.ts';
 import { launchBrowser, openPage } from '../e2e/browser.ts';
+import { startFixtureServer } from '../e2e/fixture-server.ts';
+import { loadProxy, timeBigFeed, writeBigFeed } from './feed-bench.ts';
 import { synthVtt } from './synth.ts';
 
 const figures: Array<[string, string]> = [];
@@ -47,10 +49,13 @@ const port = await new Promise<number>((done) => {
     probe.close(() => done(typeof address === 'object' && address ? address.port : 4199));
   });
 });
+// ALLOW_PRIVATE_FEEDS lets the proxy fetch from the loopback fixture server (this bench only).
 const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
-  env: { ...process.env, PORT: String(port) },
+  env: { ...process.env, PORT: String(port), ALLOW_PRIVATE_FEEDS: '1' },
   stdio: 'ignore',
 });
+const feedBytes = writeBigFeed();
+const fixtures = await startFixtureServer();
 const base = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 100; i++) {
   if (await fetch(base).then((r) => r.ok, () => false)) break;
@@ -108,6 +113,16 @@ try {
     if (Number.isFinite(lag)) lags.push(lag * 1000);
   }
   await context.close();
+  const bigFeed = await timeBigFeed(browser, base, `${fixtures.url}/cors/generated/feed-2000.xml`);
+  report(
+    'Open a 2,000-item feed to a listed Episodes view',
+    `${median(bigFeed).toFixed(0)} ms median (${(feedBytes / 1e6).toFixed(1)} MB feed; ${bigFeed.map((t) => t.toFixed(0)).join(', ')})`,
+  );
+  const load = await loadProxy(base, `${fixtures.url}/plain/fixtures/e2e/substack.xml`, app.pid ?? 0);
+  report(
+    'Proxy under load (50 connections, 10 s, loopback)',
+    `${load.requests} requests (${load.perSecond.toFixed(0)}/s), ${load.errors} errors, ${load.non2xx} non-2xx, p99 ${load.p99} ms, peak RSS ${load.peakRssMb.toFixed(0)} MB`,
+  );
   report(
     'Highlight lag at turn boundaries (audio clock)',
     `median ${median(lags).toFixed(1)} ms, worst ${Math.max(...lags).toFixed(1)} ms over ${lags.length} boundaries`,
@@ -115,6 +130,7 @@ try {
 } finally {
   await browser.close();
   app.kill();
+  await fixtures.close();
 }
 
 console.log('\n| figure | value |\n| --- | --- |');

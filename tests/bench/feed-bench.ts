@@ -1,0 +1,59 @@
+// Bench figures for feeds: opening a 2,000-item feed in the app, and the proxy under a bounded
+// loopback load (autocannon: 50 connections for 10 s, only to 127.0.0.1).
+import autocannon from 'autocannon';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { openPage } from '../e2e/browser.ts';
+import { synthFeed } from './synth-feed.ts';
+
+export function writeBigFeed(): number {
+  mkdirSync('test-results/generated', { recursive: true });
+  const text = synthFeed(2000, 3);
+  writeFileSync('test-results/generated/feed-2000.xml', text);
+  return text.length;
+}
+
+/** Milliseconds from navigation to an Episodes list showing all 2,000 items (median of 3). */
+export async function timeBigFeed(browser: Browser, appUrl: string, feedUrl: string): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const { context, page } = await openPage(browser, `${appUrl}?${new URLSearchParams({ feed: feedUrl })}`);
+    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Episodes"] > li').length >= 2000, undefined, { timeout: 30_000, polling: 'raf' });
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  return times;
+}
+
+export interface ProxyLoad {
+  requests: number;
+  perSecond: number;
+  errors: number;
+  non2xx: number;
+  p99: number;
+  peakRssMb: number;
+}
+
+/** 50 connections for 10 s against /api/fetch, fetching a feed from the local fixture server. */
+export async function loadProxy(appUrl: string, feedUrl: string, serverPid: number): Promise<ProxyLoad> {
+  const result = await autocannon({
+    url: `${appUrl}api/fetch?${new URLSearchParams({ url: feedUrl })}`,
+    connections: 50,
+    duration: 10,
+  });
+  let peakRssMb = NaN;
+  try {
+    const status = readFileSync(`/proc/${serverPid}/status`, 'utf8');
+    peakRssMb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+  } catch {
+    // not Linux: leave it unknown
+  }
+  return {
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    p99: result.latency.p99,
+    peakRssMb,
+  };
+}
