@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './app-server.ts';
 
@@ -10,6 +13,14 @@ const allowPrivate = process.env.ALLOW_PRIVATE_FEEDS === '1';
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a number from 0 to 65535, not "${process.env.PORT}".`);
   process.exit(1);
+}
+
+// A fresh clone has no build yet: make one rather than serve nothing.
+if (!existsSync(join(root, 'index.html'))) {
+  console.log('No build in dist/ yet: running `vite build` first…');
+  const cwd = fileURLToPath(new URL('../..', import.meta.url));
+  const built = spawnSync('npx', ['vite', 'build'], { cwd, stdio: 'inherit' });
+  if (built.status !== 0) process.exit(built.status ?? 1);
 }
 
 const server = createServer({ root, proxy: { allowPrivate } });

@@ -5,6 +5,7 @@ import type { Listening } from './listening.ts';
 import type { Navigation } from './navigation.ts';
 import type { Player } from './player.svelte.ts';
 import type { Reader } from './reader.svelte.ts';
+import type { Search } from './search.svelte.ts';
 
 const KEY = Symbol('verbatim');
 
@@ -14,6 +15,7 @@ export interface AppContext {
   reader: Reader;
   navigation: Navigation;
   listening: Listening;
+  search: Search;
 }
 
 export function provideApp(context: AppContext): void {

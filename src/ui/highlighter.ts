@@ -31,3 +31,37 @@ export function createHighlighter(): Highlighter {
     },
   };
 }
+
+export interface RangeSpec {
+  text: Text;
+  offset: number;
+  length: number;
+}
+
+/** Search matches (and the chosen one) as Custom Highlights; returns the chosen match's range. */
+export function createSearchHighlighter(): { show(all: RangeSpec[], current: RangeSpec | null): Range | null } {
+  const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
+  if (!registry || typeof Highlight === 'undefined') return { show: () => null };
+  const all = new Highlight();
+  const chosen = new Highlight();
+  registry.set('verbatim-search', all);
+  registry.set('verbatim-search-current', chosen);
+  const toRange = ({ text, offset, length }: RangeSpec) => {
+    const range = new Range();
+    const start = Math.min(offset, text.length);
+    range.setStart(text, start);
+    range.setEnd(text, Math.min(text.length, start + length));
+    return range;
+  };
+  return {
+    show(specs, current) {
+      all.clear();
+      chosen.clear();
+      for (const spec of specs) all.add(toRange(spec));
+      if (!current) return null;
+      const range = toRange(current);
+      chosen.add(range);
+      return range;
+    },
+  };
+}

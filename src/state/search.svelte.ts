@@ -1,0 +1,35 @@
+// Transcript search state: the query, its matches, and which one is chosen.
+import { findMatches, type Match } from '../core/search.ts';
+import type { Turn } from '../core/model.ts';
+
+export class Search {
+  query = $state('');
+  /** Index into `matches` of the chosen match, −1 when none is chosen. */
+  index = $state(-1);
+  /** Reads the transcript's turns (reactively, from the player). Set once by the constructor. */
+  #turns: () => readonly Turn[] = () => [];
+
+  constructor(turns: () => readonly Turn[]) {
+    this.#turns = turns;
+  }
+
+  readonly matches: Match[] = $derived(findMatches(this.#turns(), this.query));
+
+  get current(): Match | null {
+    return this.matches[this.index] ?? null;
+  }
+  setQuery(query: string): void {
+    this.query = query;
+    this.index = -1;
+  }
+  next(): void {
+    if (this.matches.length) this.index = (this.index + 1) % this.matches.length;
+  }
+  previous(): void {
+    if (this.matches.length) this.index = (this.index - 1 + this.matches.length) % this.matches.length;
+  }
+  clear(): void {
+    this.query = '';
+    this.index = -1;
+  }
+}
