@@ -1,0 +1,125 @@
+// Reading along: follow mode and Back to now, search, keys, chapter navigation, accessibility.
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, openPage, type PageOptions } from './browser.ts';
+
+const appUrl = inject('appUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
+
+async function open(path = '', options: PageOptions = {}) {
+  const { context, page, errors } = await openPage(browser, new URL(path, appUrl).href, options);
+  await page.locator(TURNS).first().waitFor();
+  return { page, errors, close: () => context.close() };
+}
+const seekValue = async (page: Page) => Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
+const waitSeek = (page: Page, want: number, tolerance = 0.05) =>
+  page.waitForFunction(
+    ([w, tol]) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - w!) <= tol!,
+    [want, tolerance],
+  );
+
+describe('reading along', () => {
+  test('scrolling by hand pauses follow; Back to now brings the current turn back', async () => {
+    const { page, close } = await open('?t=150', { height: 700 });
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForTimeout(1200); // let the opening scroll to the current turn settle
+    await page.mouse.move(400, 400);
+    await page.mouse.wheel(0, -3000);
+    await page.waitForTimeout(500);
+    const back = page.getByRole('button', { name: /Back to now/ });
+    await back.waitFor();
+    const offscreen = await page.evaluate(() => document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect().top);
+    expect(offscreen).toBeGreaterThan(700); // follow did not snap back on its own
+    await back.click();
+    await page.waitForFunction(() => {
+      const top = document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect().top;
+      return top >= 0 && top < innerHeight - 100;
+    }, undefined, { timeout: 3000 });
+    expect(await back.count()).toBe(0);
+    await close();
+  });
+
+  test('search: "/" focuses it, matches are counted, Enter chooses the next one', async () => {
+    const { page, close } = await open();
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search transcript');
+    await page.keyboard.type('radio');
+    const expected = await page.locator(TURNS).evaluateAll((els) =>
+      els.reduce((n, el) => n + (el.querySelector('p')!.textContent!.toLowerCase().match(/radio/g)?.length ?? 0), 0),
+    );
+    expect(expected).toBeGreaterThan(2);
+    await page.getByText(`${expected} matches`).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(`1 of ${expected}`).waitFor();
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await page.getByText(`2 of ${expected}`).waitFor();
+    // Shortcuts don't fire while typing: "k" goes into the field, the player does not start.
+    await page.getByLabel('Search transcript').focus();
+    await page.keyboard.type('k');
+    expect(await page.getByLabel('Search transcript').inputValue()).toBe('radiok');
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+    expect(await page.getByLabel('Search transcript').inputValue()).toBe('');
+    await close();
+  });
+
+  test('keys: arrows seek 5 s, J/L 15 s, Shift+arrows step chapters, < and > change speed', async () => {
+    const { page, close } = await open('?t=40');
+    await waitSeek(page, 40);
+    await page.locator('h1').click();
+    await page.keyboard.press('ArrowRight');
+    await waitSeek(page, 45);
+    await page.keyboard.press('j');
+    await waitSeek(page, 30);
+    await page.keyboard.press('l');
+    await waitSeek(page, 45);
+    const chapterStarts = await page.locator('nav[aria-label="Chapters"] [data-start]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+    await page.keyboard.press('Shift+ArrowRight');
+    await waitSeek(page, chapterStarts[2]!);
+    await page.keyboard.press('Shift+ArrowLeft'); // at a chapter's start: the one before
+    await waitSeek(page, chapterStarts[1]!);
+    await page.keyboard.press('>');
+    await page.getByRole('button', { name: 'Playback speed 1.25×' }).waitFor();
+    await page.keyboard.press('<');
+    await page.keyboard.press('<');
+    await page.getByRole('button', { name: 'Playback speed 0.75×' }).waitFor();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await close();
+  });
+
+  test('previous and next chapter buttons, and the seek slider says where it is in words', async () => {
+    const { page, close } = await open();
+    await page.getByRole('button', { name: 'Next chapter' }).click();
+    const second = Number(await page.locator('nav[aria-label="Chapters"] [data-start]').nth(1).getAttribute('data-start'));
+    await waitSeek(page, second);
+    expect(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext')).toMatch(/^30 seconds of 3 minutes \d+ seconds$/);
+    expect(await seekValue(page)).toBeCloseTo(second, 1);
+    await close();
+  });
+
+  for (const [name, options] of [
+    ['desktop light', { width: 1280, height: 860 }],
+    ['phone dark', { width: 390, height: 844, colorScheme: 'dark' }],
+  ] as const) {
+    test(`no axe violations (${name})`, async () => {
+      const { page, close } = await open('?t=20', options);
+      await page.locator('nav[aria-label="Chapters"] [data-start]').first().waitFor();
+      const results = await new AxeBuilder({ page: page as never }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+      await close();
+    });
+  }
+});
