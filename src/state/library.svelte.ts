@@ -60,6 +60,12 @@ export class Library {
     return this.episode ? 'The episode you had open keeps playing.' : 'Your saved quotes and recent podcasts are safe.';
   }
 
+  /** Nudges the transcript timing by `delta` seconds and remembers it for this episode. */
+  nudgeOffset(delta: number): void {
+    this.player.setOffset(this.player.offset + delta);
+    if (this.feedUrl && this.episode) this.listening?.saveOffset(this.feedUrl, this.episode.guid, this.player.offset);
+  }
+
   /** Saves where the listener is in the open episode (called on pause, every few seconds, and on leaving). */
   saveProgress(): void {
     const { feedUrl, episode } = this;
@@ -128,6 +134,7 @@ export class Library {
     this.transcriptSource = 'none';
     this.chaptersSource = 'none';
     this.player.setTimeline([], []);
+    this.player.setOffset(feedUrl ? (this.listening?.offset(feedUrl, episode.guid) ?? 0) : 0);
     if (episode.enclosure) {
       this.player.load({ url: episode.enclosure.url, type: episode.enclosure.type }, start, episode.duration);
     } else {

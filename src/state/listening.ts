@@ -40,6 +40,15 @@ export class Listening {
     this.store.write(`pos:${feed}\n${guid}`, { t: Math.round(t * 10) / 10, at: Date.now() } satisfies PositionRecord);
   }
 
+  /** The listener's transcript timing nudge for this episode, in seconds. */
+  offset(feed: string, guid: string): number {
+    return this.store.read(`offset:${feed}\n${guid}`, (v): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 3600) ?? 0;
+  }
+  saveOffset(feed: string, guid: string, seconds: number): void {
+    if (seconds === 0) this.store.remove(`offset:${feed}\n${guid}`);
+    else this.store.write(`offset:${feed}\n${guid}`, seconds);
+  }
+
   recentFeeds(): RecentFeed[] {
     return this.store
       .keys('feed:')

@@ -30,6 +30,8 @@ export class Player {
   turnIndex = $state(-1);
   /** Index of the current chapter, −1 before the first. */
   chapterIndex = $state(-1);
+  /** Seconds added to every transcript time, for episodes whose ads shift the audio (0 = as published). */
+  offset = $state(0);
   /** Index in `fineUnits` of the current word/cue/sentence, −1 when none. */
   fineIndex = $state(-1);
 
@@ -139,6 +141,16 @@ export class Player {
     if (target) this.seek(target.start);
   }
 
+  /** Shifts the transcript against the audio by `seconds` (positive: the words come later). */
+  setOffset(seconds: number): void {
+    this.offset = Math.round(seconds * 10) / 10;
+    this.#updateIndices(this.position);
+  }
+  /** Where a transcript time plays in the audio, given the offset. */
+  audioTime(transcriptTime: number): number {
+    return transcriptTime + this.offset;
+  }
+
   /** Reads the engine clock once; called every animation frame while playing. */
   tick(): void {
     if (this.pendingSeek !== null) return;
@@ -170,11 +182,12 @@ export class Player {
   }
 
   #updateIndices(pos: number): void {
-    const turn = this.#turnCursor.find(pos);
+    const textTime = pos - this.offset;
+    const turn = this.#turnCursor.find(textTime);
     if (turn !== this.turnIndex) this.turnIndex = turn;
     const chapter = this.#chapterCursor.find(pos);
     if (chapter !== this.chapterIndex) this.chapterIndex = chapter;
-    const fine = this.#fineCursor.find(pos);
+    const fine = this.#fineCursor.find(textTime);
     if (fine !== this.fineIndex) this.fineIndex = fine;
   }
 

@@ -35,6 +35,15 @@ const MEDIA_PROBE = `
   };
   // howler also plays an empty element to unlock audio: the episode is the last one with a source.
   window.__audio = () => window.__media.filter((m) => m.src).at(-1);
+  // Lock-screen controls: keep the handlers the page registers so tests can press them.
+  window.__sessionHandlers = {};
+  if (navigator.mediaSession) {
+    const set = navigator.mediaSession.setActionHandler.bind(navigator.mediaSession);
+    navigator.mediaSession.setActionHandler = (action, handler) => {
+      window.__sessionHandlers[action] = handler;
+      return set(action, handler);
+    };
+  }
   // When the first turn became current (for the bench's time-to-highlight).
   new MutationObserver((records, observer) => {
     for (const r of records) {

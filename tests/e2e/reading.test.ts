@@ -110,6 +110,45 @@ describe('reading along', () => {
     await close();
   });
 
+  test('timing nudges move the highlight and are remembered for the episode', async () => {
+    const { page, close } = await open('?t=12.4');
+    await waitSeek(page, 12.4);
+    const starts = await page.locator(TURNS).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+    const rule = (t: number) => starts.reduce((found, start, i) => (start <= t ? i : found), -1);
+    const current = () => page.locator(TURNS).evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
+    expect(await current()).toBe(rule(12.4));
+    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: /Transcript early/ }).click();
+    await page.getByText('+1.0 s').waitFor();
+    expect(await current()).toBe(rule(12.4 - 1));
+    await page.reload();
+    await page.getByText('+1.0 s').waitFor();
+    await page.getByRole('button', { name: /Transcript late/ }).click();
+    await page.getByRole('button', { name: /Transcript late/ }).click();
+    await page.getByText('as published').waitFor();
+    await close();
+  });
+
+  test('media session: title and show on the lock screen; its buttons play, seek and step chapters', async () => {
+    const { page, close } = await open();
+    await page.waitForFunction(() => navigator.mediaSession.metadata?.title === document.querySelector('h1')?.textContent);
+    expect(await page.evaluate(() => navigator.mediaSession.metadata?.album)).toBe('Small Repairs');
+    const press = (action: string, details: Record<string, unknown> = {}) =>
+      page.evaluate(([a, d]) => (window as unknown as { __sessionHandlers: Record<string, (d: unknown) => void> }).__sessionHandlers[a as string]?.({ action: a, ...(d as object) }), [action, details] as const);
+    await press('seekto', { seekTime: 50 });
+    await waitSeek(page, 50);
+    await press('nexttrack');
+    const third = Number(await page.locator('nav[aria-label="Chapters"] [data-start]').nth(2).getAttribute('data-start'));
+    await waitSeek(page, third);
+    await press('seekbackward');
+    await waitSeek(page, third - 15);
+    await press('play');
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await page.waitForFunction(() => navigator.mediaSession.playbackState === 'playing');
+    await press('pause');
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+    await close();
+  });
+
   for (const [name, options] of [
     ['desktop light', { width: 1280, height: 860 }],
     ['phone dark', { width: 390, height: 844, colorScheme: 'dark' }],

@@ -145,3 +145,17 @@ describe('Player', () => {
     expect(player.buffering).toBe(false);
   });
 });
+
+describe('timing offset', () => {
+  test('a positive offset delays the transcript; clicking maps text time to audio time', () => {
+    const { player } = setup();
+    player.seek(4.2);
+    expect(player.turnIndex).toBe(1);
+    player.setOffset(0.5);
+    expect(player.turnIndex).toBe(0); // 4.2 − 0.5 = 3.7: still the first turn's words
+    expect(player.audioTime(4)).toBe(4.5);
+    player.setOffset(-1);
+    expect(player.turnIndex).toBe(1);
+    expect(player.chapterIndex).toBe(0); // chapters follow the audio, not the transcript
+  });
+});
