@@ -6,12 +6,24 @@ import type { Chapter, Turn } from '../core/model.ts';
 import { TimelineCursor } from '../core/timeline-index.ts';
 
 export type FrameScheduler = (callback: () => void) => void;
+/** Runs a callback after a delay in ms (setTimeout in the browser; a manual clock in tests). */
+export type Delay = (callback: () => void, ms: number) => void;
+
+/** Sleep between frames only when the next change is further than this (ms of wall time). */
+const SLEEP_THRESHOLD_MS = 60;
+/** Wake this long before the next change, so the frame that crosses it is already running. */
+const WAKE_EARLY_MS = 34;
 
 const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 export class Player {
   /** Position in seconds (the audio clock, or the pending seek target until the engine confirms it). */
   position = $state(0);
+  /**
+   * Position for display (seek bar, clocks), in seconds: follows `position` in steps of at least a
+   * quarter second while playing, at once on seeks. Repainting the bar every frame cost ~30 % of a core.
+   */
+  shownPosition = $state(0);
   /** Duration in seconds: the audio's once known, else the feed's, else null. */
   duration = $state<number | null>(null);
   /** True from a play request until pause, end or error (like the media element's `!paused`). */
@@ -41,21 +53,26 @@ export class Player {
 
   readonly #engine: AudioEngine;
   readonly #schedule: FrameScheduler;
+  readonly #delay: Delay;
+  #turnStarts: number[] = [];
+  #chapterStarts: number[] = [];
+  #fineStarts: number[] = [];
   #turnCursor = new TimelineCursor([]);
   #chapterCursor = new TimelineCursor([]);
   #fineCursor = new TimelineCursor([]);
   #looping = false;
   #unsubscribe: () => void;
 
-  constructor(engine: AudioEngine, schedule: FrameScheduler) {
+  constructor(engine: AudioEngine, schedule: FrameScheduler, delay: Delay = (cb, ms) => void setTimeout(cb, ms)) {
     this.#engine = engine;
     this.#schedule = schedule;
+    this.#delay = delay;
     this.#unsubscribe = engine.subscribe((event) => this.#onEngine(event));
   }
 
   /** Remaining time in seconds, or null when the duration is unknown. */
   get remaining(): number | null {
-    return this.duration === null ? null : Math.max(0, this.duration - this.position);
+    return this.duration === null ? null : Math.max(0, this.duration - this.shownPosition);
   }
   get currentTurn(): Turn | null {
     return this.turns[this.turnIndex] ?? null;
@@ -69,9 +86,12 @@ export class Player {
     this.turns = turns;
     this.chapters = chapters;
     this.fineUnits = buildFineUnits(turns);
-    this.#turnCursor = new TimelineCursor(turns.map((t) => t.start));
-    this.#chapterCursor = new TimelineCursor(chapters.map((c) => c.start));
-    this.#fineCursor = new TimelineCursor(this.fineUnits.map((u) => u.start));
+    this.#turnStarts = turns.map((t) => t.start);
+    this.#chapterStarts = chapters.map((c) => c.start);
+    this.#fineStarts = this.fineUnits.map((u) => u.start);
+    this.#turnCursor = new TimelineCursor(this.#turnStarts);
+    this.#chapterCursor = new TimelineCursor(this.#chapterStarts);
+    this.#fineCursor = new TimelineCursor(this.#fineStarts);
     this.#updateIndices(this.position);
   }
 
@@ -84,6 +104,7 @@ export class Player {
     this.buffered = [];
     this.duration = knownDuration;
     this.position = startAt;
+    this.shownPosition = startAt;
     this.#updateIndices(startAt);
     this.#engine.load(source, startAt);
   }
@@ -110,6 +131,7 @@ export class Player {
     const target = Math.min(Math.max(0, seconds), max);
     this.pendingSeek = target;
     this.position = target;
+    this.shownPosition = target;
     this.#updateIndices(target);
     this.#engine.seek(target);
   }
@@ -157,6 +179,7 @@ export class Player {
     const pos = this.#engine.position();
     if (pos !== this.position) {
       this.position = pos;
+      if (Math.abs(pos - this.shownPosition) >= 0.25) this.shownPosition = pos;
       this.#updateIndices(pos);
     }
   }
@@ -167,6 +190,11 @@ export class Player {
     this.#engine.destroy();
   }
 
+  /**
+   * One frame loop while playing. Between index changes it sleeps, waking a couple of frames before
+   * the next turn, word, chapter or display step, so the crossing frame is on time but the page is
+   * not repainted 60 times a second for nothing.
+   */
   #startClock(): void {
     if (this.#looping) return;
     this.#looping = true;
@@ -176,9 +204,25 @@ export class Player {
         return;
       }
       this.tick();
-      this.#schedule(frame);
+      const wait = this.#msUntilNextChange();
+      if (wait > SLEEP_THRESHOLD_MS) this.#delay(() => this.#schedule(frame), wait - WAKE_EARLY_MS);
+      else this.#schedule(frame);
     };
     this.#schedule(frame);
+  }
+
+  /** Wall-clock ms until the next index or display change, assuming playback continues at the rate. */
+  #msUntilNextChange(): number {
+    if (this.pendingSeek !== null || this.buffering) return 0;
+    const pos = this.position;
+    const text = pos - this.offset;
+    const next = Math.min(
+      (this.#turnStarts[this.turnIndex + 1] ?? Infinity) - text,
+      (this.#fineStarts[this.fineIndex + 1] ?? Infinity) - text,
+      (this.#chapterStarts[this.chapterIndex + 1] ?? Infinity) - pos,
+      this.shownPosition + 0.25 - pos,
+    );
+    return (Math.max(0, next) * 1000) / (this.rate || 1);
   }
 
   #updateIndices(pos: number): void {
@@ -203,6 +247,7 @@ export class Player {
         if (this.playing) this.buffering = true;
         break;
       case 'paused':
+        this.shownPosition = this.position;
         // The engine paused on its own (headset, OS): follow it.
         if (this.playing && this.pendingSeek === null) this.playing = false;
         this.buffering = false;
@@ -210,12 +255,13 @@ export class Player {
       case 'seeked':
         this.pendingSeek = null;
         this.position = event.position;
+        this.shownPosition = event.position;
         this.#updateIndices(event.position);
         break;
       case 'ended':
         this.playing = false;
         this.buffering = false;
-        if (this.duration !== null) this.position = this.duration;
+        if (this.duration !== null) this.position = this.shownPosition = this.duration;
         break;
       case 'progress':
         this.buffered = this.#engine.buffered();

@@ -37,10 +37,11 @@ export function useMediaSession(player: Player, library: Library): void {
   $effect(() => {
     session.playbackState = player.playing ? 'playing' : 'paused';
   });
+  // Whole seconds are enough for the lock screen: one call a second, not one a frame.
+  const second = $derived(Math.floor(player.shownPosition));
   $effect(() => {
     const duration = player.duration;
-    // Whole seconds are enough for the lock screen; this avoids a call every frame.
-    const position = Math.floor(player.position);
+    const position = second;
     if (duration === null || !(duration > 0)) return;
     try {
       session.setPositionState({ duration, position: Math.min(position, duration), playbackRate: player.rate });

@@ -11,6 +11,7 @@ import { cuesToTurns } from '../../src/core/turns.ts';
 import { launchBrowser, openPage } from '../e2e/browser.ts';
 import { startFixtureServer } from '../e2e/fixture-server.ts';
 import { loadProxy, timeBigFeed, writeBigFeed } from './feed-bench.ts';
+import { benchLongEpisode, writeLongEpisode } from './long-episode.ts';
 import { synthVtt } from './synth.ts';
 
 const figures: Array<[string, string]> = [];
@@ -55,6 +56,7 @@ const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], 
   stdio: 'ignore',
 });
 const feedBytes = writeBigFeed();
+const long = writeLongEpisode();
 const fixtures = await startFixtureServer();
 const base = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 100; i++) {
@@ -113,6 +115,17 @@ try {
     if (Number.isFinite(lag)) lags.push(lag * 1000);
   }
   await context.close();
+  const l = await benchLongEpisode(browser, base, fixtures.url);
+  report(
+    `3-hour episode (4,000 cues, ~${(long.words / 1000).toFixed(0)}k words, ${l.turns} turns): usable highlighted view`,
+    `${l.afterTranscriptMs.toFixed(0)} ms after the transcript arrives (${l.navigationMs.toFixed(0)} ms from navigation)`,
+  );
+  report('3-hour episode: main thread busy while playing, follow on', `${l.busyPercent.toFixed(1)} %`);
+  report(
+    '3-hour episode: long tasks (> 50 ms)',
+    `${l.longTasksPlaying} while playing 10 s, ${l.longTasksSeeking} over 10 seeks (worst ${l.worstTaskMs.toFixed(0)} ms)`,
+  );
+  report('3-hour episode: JS heap after GC', `${l.heapMb.toFixed(1)} MB`);
   const bigFeed = await timeBigFeed(browser, base, `${fixtures.url}/cors/generated/feed-2000.xml`);
   report(
     'Open a 2,000-item feed to a listed Episodes view',

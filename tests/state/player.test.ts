@@ -18,16 +18,24 @@ const CHAPTERS: Chapter[] = [
 function setup(duration: number | null = 60) {
   const engine = new FakeEngine(duration);
   const frames: Array<() => void> = [];
-  const player = new Player(engine, (cb) => frames.push(cb));
+  let now = 0;
+  let timers: Array<{ at: number; cb: () => void }> = [];
+  let frameCount = 0;
+  const player = new Player(engine, (cb) => frames.push(cb), (cb, ms) => timers.push({ at: now + ms, cb }));
   player.setTimeline(TURNS, CHAPTERS);
   player.load({ url: 'https://example.test/a.mp3', type: 'audio/mpeg' });
   /** Runs one animation frame after `seconds` of wall time. */
   const frame = (seconds: number) => {
+    now += seconds * 1000;
     engine.advance(seconds);
+    const due = timers.filter((t) => t.at <= now);
+    timers = timers.filter((t) => t.at > now);
+    for (const t of due) t.cb();
     const pending = frames.splice(0);
+    frameCount += pending.length;
     for (const cb of pending) cb();
   };
-  return { engine, player, frame, frames };
+  return { engine, player, frame, frames, frameCount: () => frameCount };
 }
 
 describe('Player', () => {
@@ -143,6 +151,26 @@ describe('Player', () => {
     player.pause();
     engine.emit({ type: 'waiting' }); // a paused player is not buffering
     expect(player.buffering).toBe(false);
+  });
+});
+
+describe('the clock loop', () => {
+  test('runs every frame near a change and sleeps in between, never missing a crossing', () => {
+    const { player, frame, frameCount } = setup(60);
+    player.setTimeline([turn(1, 4, 'A'), turn(10, 20, 'B')], []);
+    player.play();
+    const frameSec = 1 / 60;
+    const seen: number[] = [];
+    for (let t = 0; t < 12; t += frameSec) {
+      frame(frameSec);
+      seen.push(player.turnIndex);
+      // The highlight is never more than one frame behind the rule.
+      const rule = player.position >= 10 ? 1 : player.position >= 1 ? 0 : -1;
+      if (player.turnIndex !== rule) expect(Math.min(player.position - 1, player.position - 10)).toBeLessThan(frameSec + 1e-9);
+    }
+    expect(seen).toContain(1);
+    // 12 s at 60 fps is 720 frames; the loop asked for far fewer.
+    expect(frameCount()).toBeLessThan(720 / 2);
   });
 });
 
