@@ -7,7 +7,7 @@ export interface AudioSource {
 }
 
 export type EngineEvent =
-  | { type: 'loaded'; duration: number }
+  | { type: 'loaded'; duration: number; seekable: boolean }
   | { type: 'playing' }
   | { type: 'paused' }
   | { type: 'ended' }

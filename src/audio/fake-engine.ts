@@ -11,6 +11,9 @@ export class FakeEngine implements AudioEngine {
   /** Seeks wait for confirmSeek() when false, like a real element fetching a range. */
   autoConfirmSeeks = true;
   pendingSeek: number | null = null;
+  /** False imitates a server without Range support. */
+  seekable = true;
+  loads = 0;
 
   constructor(duration: number | null = 600) {
     this.#duration = duration;
@@ -18,8 +21,9 @@ export class FakeEngine implements AudioEngine {
 
   load(source: AudioSource, startAt = 0): void {
     this.source = source;
+    this.loads++;
     this.#position = startAt;
-    if (this.#duration !== null) this.emit({ type: 'loaded', duration: this.#duration });
+    if (this.#duration !== null) this.emit({ type: 'loaded', duration: this.#duration, seekable: this.seekable });
   }
   play(): void {
     this.playing = true;

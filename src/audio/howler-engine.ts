@@ -34,7 +34,7 @@ export class HowlerEngine implements AudioEngine {
     this.#node = (howl as unknown as HowlInternals)._sounds?.[0]?._node ?? null;
     howl.once('load', () => {
       if (startAt > 0) howl.seek(startAt);
-      this.#emit({ type: 'loaded', duration: howl.duration() });
+      this.#emit({ type: 'loaded', duration: howl.duration(), seekable: this.#seekable() });
     });
     // howler drops its error listener after the first error; the node listeners below keep watching.
     howl.on('loaderror', (_id, code) => this.#emit({ type: 'error', message: describe(code) }));
@@ -59,9 +59,19 @@ export class HowlerEngine implements AudioEngine {
     on('playing', () => this.#emit({ type: 'playing' }));
     on('seeked', () => this.#emit({ type: 'seeked', position: node.currentTime }));
     on('progress', () => this.#emit({ type: 'progress' }));
+    // howler stops listening after its first error; a later network failure still reaches us here.
+    on('error', () => this.#emit({ type: 'error', message: describe(node.error?.code) }));
     on('durationchange', () => {
-      if (Number.isFinite(node.duration)) this.#emit({ type: 'loaded', duration: node.duration });
+      if (Number.isFinite(node.duration)) this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
     });
+  }
+
+  /** A server without Range support gives a media element that can only seek in what it buffered. */
+  #seekable(): boolean {
+    const node = this.#node;
+    if (!node || !Number.isFinite(node.duration)) return true;
+    const ranges = node.seekable;
+    return ranges.length > 0 && ranges.end(ranges.length - 1) >= node.duration - 1;
   }
 
   play(): void {

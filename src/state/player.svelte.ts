@@ -15,6 +15,10 @@ const SLEEP_THRESHOLD_MS = 60;
 const WAKE_EARLY_MS = 34;
 
 const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+/** Automatic reloads after an audio failure, with 1 s, 2 s, 4 s of backoff, before telling the listener. */
+const MAX_RETRIES = 3;
+/** Waiting this long for data with the clock standing still counts as a failure (a stalled server). */
+const STALL_MS = 8000;
 
 export class Player {
   /** Position in seconds (the audio clock, or the pending seek target until the engine confirms it). */
@@ -32,8 +36,12 @@ export class Player {
   buffering = $state(false);
   /** Playback rate, 1 = normal. */
   rate = $state(1);
-  /** A plain-words audio error, or null. */
+  /** A plain-words audio error after retries gave up, or null. */
   error = $state<string | null>(null);
+  /** 1–3 while an automatic reload is under way, 0 otherwise. */
+  retryAttempt = $state(0);
+  /** False when the publisher's server cannot serve byte ranges: the audio can't jump ahead. */
+  canSeek = $state(true);
   /** A requested seek target in seconds not yet confirmed by the engine. */
   pendingSeek = $state<number | null>(null);
   /** Buffered ranges in seconds. */
@@ -61,6 +69,9 @@ export class Player {
   #chapterCursor = new TimelineCursor([]);
   #fineCursor = new TimelineCursor([]);
   #looping = false;
+  #source: AudioSource | null = null;
+  #retryPending = false;
+  #stallToken = 0;
   #unsubscribe: () => void;
 
   constructor(engine: AudioEngine, schedule: FrameScheduler, delay: Delay = (cb, ms) => void setTimeout(cb, ms)) {
@@ -102,6 +113,10 @@ export class Player {
     this.error = null;
     this.pendingSeek = null;
     this.buffered = [];
+    this.canSeek = true;
+    this.retryAttempt = 0;
+    this.#retryPending = false;
+    this.#source = source;
     this.duration = knownDuration;
     this.position = startAt;
     this.shownPosition = startAt;
@@ -115,6 +130,7 @@ export class Player {
     this.playing = true;
     this.buffering = true;
     this.#engine.play();
+    this.#watchStall();
     this.#startClock();
   }
   pause(): void {
@@ -127,6 +143,7 @@ export class Player {
     else this.play();
   }
   seek(seconds: number): void {
+    if (!this.canSeek) return;
     const max = this.duration ?? Infinity;
     const target = Math.min(Math.max(0, seconds), max);
     this.pendingSeek = target;
@@ -161,6 +178,50 @@ export class Player {
   nextChapter(): void {
     const target = this.chapters[this.chapterIndex + 1];
     if (target) this.seek(target.start);
+  }
+
+  /** Reloads the audio after the listener pressed Retry, resuming where it stopped. */
+  retry(): void {
+    if (!this.#source) return;
+    this.error = null;
+    this.retryAttempt = 0;
+    this.#engine.load(this.#source, this.position);
+    this.play();
+  }
+
+  /** An audio failure: reload with backoff from the last position (never from 0), then give up in words. */
+  #fail(message: string): void {
+    if (this.#retryPending) return;
+    const source = this.#source;
+    if (!source || this.retryAttempt >= MAX_RETRIES) {
+      this.playing = false;
+      this.buffering = false;
+      this.retryAttempt = 0;
+      this.error = message;
+      return;
+    }
+    const attempt = this.retryAttempt + 1;
+    const resumeAt = this.position;
+    const resume = this.playing;
+    this.retryAttempt = attempt;
+    this.#retryPending = true;
+    if (resume) this.buffering = true;
+    this.#delay(() => {
+      if (this.#source !== source) return; // another episode was opened meanwhile
+      this.#retryPending = false;
+      this.#engine.load(source, resumeAt);
+      if (resume && this.playing) this.#engine.play();
+    }, 1000 * 2 ** (attempt - 1));
+  }
+
+  #watchStall(): void {
+    const token = ++this.#stallToken;
+    const at = this.position;
+    this.#delay(() => {
+      if (token === this.#stallToken && this.playing && this.buffering && this.#engine.position() === at) {
+        this.#fail('The audio stopped arriving from the publisher.');
+      }
+    }, STALL_MS);
   }
 
   /** Shifts the transcript against the audio by `seconds` (positive: the words come later). */
@@ -239,12 +300,18 @@ export class Player {
     switch (event.type) {
       case 'loaded':
         this.duration = event.duration;
+        this.canSeek = event.seekable;
         break;
       case 'playing':
         this.buffering = false;
+        this.retryAttempt = 0;
+        this.#stallToken++;
         break;
       case 'waiting':
-        if (this.playing) this.buffering = true;
+        if (this.playing) {
+          this.buffering = true;
+          this.#watchStall();
+        }
         break;
       case 'paused':
         this.shownPosition = this.position;
@@ -267,9 +334,7 @@ export class Player {
         this.buffered = this.#engine.buffered();
         break;
       case 'error':
-        this.playing = false;
-        this.buffering = false;
-        this.error = event.message;
+        this.#fail(event.message);
         break;
     }
   }

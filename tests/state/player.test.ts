@@ -131,10 +131,10 @@ describe('Player', () => {
     const { player, engine } = setup();
     player.seek(21);
     engine.emit({ type: 'error', message: 'boom' });
-    expect(player.error).toBe('boom');
-    expect(player.playing).toBe(false);
+    expect(player.retryAttempt).toBe(1);
     player.load({ url: 'https://example.test/b.mp3', type: '' }, 5, 100);
     expect(player.error).toBeNull();
+    expect(player.retryAttempt).toBe(0);
     expect(player.position).toBe(5);
     expect(player.turnIndex).toBe(1);
     expect(engine.source?.url).toBe('https://example.test/b.mp3');
@@ -171,6 +171,63 @@ describe('the clock loop', () => {
     expect(seen).toContain(1);
     // 12 s at 60 fps is 720 frames; the loop asked for far fewer.
     expect(frameCount()).toBeLessThan(720 / 2);
+  });
+});
+
+describe('audio faults', () => {
+  test('a failure reloads with backoff from the last position, then gives up in words', () => {
+    const { player, engine, frame } = setup(60);
+    // This server never gets to 'playing' again after failing.
+    engine.play = () => void (engine.playing = true);
+    player.seek(30);
+    player.play();
+    frame(1);
+    expect(engine.loads).toBe(1);
+    engine.emit({ type: 'error', message: 'A network error stopped the audio from loading.' });
+    expect(player.error).toBeNull();
+    expect(player.buffering).toBe(true);
+    frame(0.5);
+    expect(engine.loads).toBe(1); // waits 1 s first
+    frame(0.6);
+    expect(engine.loads).toBe(2);
+    expect(engine.position()).toBeCloseTo(31); // resumed where it was, never from 0
+    expect(engine.playing).toBe(true);
+    engine.emit({ type: 'error', message: 'x' });
+    frame(2.1);
+    expect(engine.loads).toBe(3);
+    engine.emit({ type: 'error', message: 'x' });
+    frame(4.1);
+    expect(engine.loads).toBe(4);
+    engine.emit({ type: 'error', message: 'The audio file could not be opened.' });
+    expect(player.error).toBe('The audio file could not be opened.');
+    expect(player.playing).toBe(false);
+    player.retry();
+    expect(player.error).toBeNull();
+    expect(engine.loads).toBe(5);
+    expect(player.playing).toBe(true);
+  });
+
+  test('a stall (waiting with a frozen clock) counts as a failure and reloads', () => {
+    const { player, engine, frame } = setup(60);
+    player.play();
+    frame(2);
+    engine.playing = false; // the network stopped delivering: the clock freezes
+    engine.emit({ type: 'waiting' });
+    expect(player.buffering).toBe(true);
+    frame(8.1);
+    expect(player.retryAttempt).toBe(1);
+    frame(1.1);
+    expect(engine.loads).toBe(2);
+  });
+
+  test('without Range support the player cannot seek and says so through canSeek', () => {
+    const engine = new FakeEngine(60);
+    engine.seekable = false;
+    const player = new Player(engine, () => {}, () => {});
+    player.load({ url: 'https://example.test/a.mp3', type: '' });
+    expect(player.canSeek).toBe(false);
+    player.seek(30);
+    expect(player.position).toBe(0);
   });
 });
 
