@@ -214,14 +214,24 @@ export class Player {
     }, 1000 * 2 ** (attempt - 1));
   }
 
+  /**
+   * While the listener wants playback, the clock must move: checked every STALL_MS, a frozen clock
+   * (a server that stopped answering, a play the browser dropped) is a failure and reloads.
+   */
   #watchStall(): void {
     const token = ++this.#stallToken;
-    const at = this.position;
-    this.#delay(() => {
-      if (token === this.#stallToken && this.playing && this.buffering && this.#engine.position() === at) {
+    let last = this.#engine.position();
+    const check = () => {
+      if (token !== this.#stallToken || !this.playing) return;
+      const now = this.#engine.position();
+      if (now === last && !this.#retryPending) {
         this.#fail('The audio stopped arriving from the publisher.');
+        return;
       }
-    }, STALL_MS);
+      last = now;
+      this.#delay(check, STALL_MS);
+    };
+    this.#delay(check, STALL_MS);
   }
 
   /** Shifts the transcript against the audio by `seconds` (positive: the words come later). */
@@ -305,7 +315,6 @@ export class Player {
       case 'playing':
         this.buffering = false;
         this.retryAttempt = 0;
-        this.#stallToken++;
         break;
       case 'waiting':
         if (this.playing) {

@@ -122,3 +122,8 @@ export function browserStorage(): KeyValueStore | null {
     return null;
   }
 }
+
+/** The Store key for a full browser-storage key (a `storage` event's), or null when it is not one of ours. */
+export function storeKeyOf(fullKey: string): string | null {
+  return fullKey.startsWith(PREFIX) ? fullKey.slice(PREFIX.length) : null;
+}

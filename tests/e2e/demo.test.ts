@@ -54,6 +54,10 @@ describe('the demo episode', () => {
     await page.waitForFunction(() => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 120);
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/^0 seconds of \d+ minutes?/);
     expect(await page.locator('[aria-current="true"][data-speaker]').count()).toBe(0);
+    // Playing unlocks audio (howler's data: WAV): no console error, no CSP violation.
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.waitForTimeout(300);
     expect(errors).toEqual([]);
     await close();
   });

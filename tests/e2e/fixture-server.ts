@@ -39,6 +39,7 @@ export interface FixtureServer {
  */
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const log: LoggedRequest[] = [];
+  const failedOnce = new Set<string>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const entry: LoggedRequest = {
@@ -60,7 +61,21 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       return;
     }
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const mode = parts.shift();
+    let mode = parts.shift();
+    // /fault/<kind>/<key>/<mount>/<file>: audio faults. fail-once answers 500 to the first request for
+    // a key; stall never answers; drop cuts the body after 16 KiB; norange ignores Range headers.
+    let fault: string | undefined;
+    if (mode === 'fault') {
+      fault = parts.shift();
+      const key = parts.shift() ?? '';
+      mode = 'cors';
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      if (fault === 'stall') return; // never answers (the socket stays open until the client gives up)
+      if (fault === 'fail-once' && !failedOnce.has(key)) {
+        failedOnce.add(key);
+        return finish(500, 'fixture failure');
+      }
+    }
     if (mode === 'status') return finish(Number(parts[0]) || 500, 'fixture status');
     if (mode === 'big') {
       // /big/<MB>: an endless-looking feed without CORS, to hit the proxy's size cap.
@@ -94,6 +109,16 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     const type = contentTypeFor(file) || 'application/octet-stream';
     res.setHeader('Content-Type', extname(file) === '.xml' ? 'application/rss+xml; charset=utf-8' : type);
     res.setHeader('Accept-Ranges', 'bytes');
+    if (fault === 'norange') {
+      // An old server: the whole file every time, no Accept-Ranges.
+      res.removeHeader('Accept-Ranges');
+      entry.status = 200;
+      res.writeHead(200, { 'Content-Length': String(size) });
+      const whole = createReadStream(file);
+      whole.on('data', (chunk) => (entry.bytes += chunk.length));
+      res.on('close', () => whole.destroy());
+      return void whole.pipe(res);
+    }
     const range = parseRange(req.headers.range, size);
     if (range === 'unsatisfiable') {
       res.setHeader('Content-Range', `bytes */${size}`);
@@ -106,7 +131,15 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     res.writeHead(entry.status, { 'Content-Length': String(end - start + 1) });
     if (req.method === 'HEAD' || end < start) return void res.end();
     const stream = createReadStream(file, { start, end });
-    stream.on('data', (chunk) => (entry.bytes += chunk.length));
+    stream.on('data', (chunk) => {
+      entry.bytes += chunk.length;
+      // drop: the connection dies after 64 KiB, once per key, mid-stream.
+      if (fault === 'drop' && entry.bytes > 16384 && !failedOnce.has(url.pathname)) {
+        failedOnce.add(url.pathname);
+        stream.destroy();
+        res.socket?.destroy();
+      }
+    });
     res.on('close', () => stream.destroy());
     stream.pipe(res);
   });
@@ -115,6 +148,10 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   return {
     url: `http://127.0.0.1:${actual}`,
     log,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections(); // stalled requests would hold it open
+      }),
   };
 }

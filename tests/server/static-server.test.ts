@@ -94,7 +94,7 @@ describe('static server', () => {
     expect(reply.text).toBe(html);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(reply.headers['content-security-policy']).toBe(
-      "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; img-src * data: blob:; media-src * blob:; connect-src *; style-src 'self' 'unsafe-inline'; font-src 'self'",
+      "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; img-src * data: blob:; media-src * blob: data:; connect-src *; style-src 'self' 'unsafe-inline'; font-src 'self'",
     );
     expect(reply.headers['cache-control']).toBe('no-cache');
     expect(reply.headers['x-content-type-options']).toBe('nosniff');

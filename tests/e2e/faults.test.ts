@@ -1,0 +1,76 @@
+// Faults from a local server that misbehaves on purpose: the listener always knows what happened,
+// playback recovers where it can, and nothing resumes from 0.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, openPage } from './browser.ts';
+
+const appUrl = inject('appUrl');
+const fixtureUrl = inject('fixtureUrl');
+const FEED = `${fixtureUrl}/cors/fixtures/e2e/faults.xml`;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const openEpisode = (guid: string) => openPage(browser, `${appUrl}?${new URLSearchParams({ feed: FEED, episode: guid })}`);
+const audioPast = (page: Page, seconds: number, timeout = 20_000) =>
+  page.waitForFunction(
+    (s) => ((window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio()?.currentTime ?? 0) > s,
+    seconds,
+    { timeout },
+  );
+
+describe('audio faults', () => {
+  test('a server that fails once: the audio reloads by itself and plays', async () => {
+    const { context, page } = await openEpisode('fail-once');
+    await page.locator('[aria-label="Transcript"] [data-start]').first().waitFor();
+    await page.waitForTimeout(1500); // the failed load and the automatic reload
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await audioPast(page, 1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
+
+  test('a stream cut mid-way keeps playing past the cut', async () => {
+    const { context, page } = await openEpisode('drop');
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await audioPast(page, 5); // 16 KiB is about 2.7 s of this audio
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
+
+  test('a server that never answers: buffering shows at once, then a reconnect; failed files are named', async () => {
+    const { context, page } = await openEpisode('stall');
+    const alerts = page.getByRole('alert');
+    await page.getByText('The transcript file could not be loaded (404). The episode still plays.').waitFor();
+    await page.getByText(/chapters file .*The episode still plays\./).waitFor();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.locator('[aria-label="Player"][aria-busy="true"]').waitFor({ timeout: 2000 });
+    await page.getByText('Buffering…').waitFor({ timeout: 2000 });
+    await page.getByText(/Reconnecting to the audio \(try 1 of 3\)/).waitFor({ timeout: 12_000 });
+    expect(await alerts.count()).toBe(2);
+    await context.close();
+  });
+
+  test('a server without Range support plays, with seeking disabled and the reason shown', async () => {
+    const { context, page } = await openEpisode('norange');
+    await page.getByText("This server can't jump ahead: the episode plays from the start.").waitFor({ timeout: 10_000 });
+    expect(await page.getByRole('slider', { name: 'Seek' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await audioPast(page, 1);
+    await context.close();
+  });
+
+  test('audio that is gone: after the retries, a plain error with a Retry button', async () => {
+    const { context, page } = await openEpisode('gone');
+    const alert = page.getByRole('alert').filter({ hasText: 'The transcript and chapters can still be read.' });
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toMatch(/could not be (opened|loaded)|network error/);
+    await alert.getByRole('button', { name: 'Retry' }).waitFor();
+    await context.close();
+  });
+});
