@@ -4,21 +4,15 @@ import type { AudioEngine, AudioSource, EngineEvent } from '../audio/engine.ts';
 import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
 import type { Chapter, Turn } from '../core/model.ts';
 import { TimelineCursor } from '../core/timeline-index.ts';
+import { FrameLoop, type FrameScheduler } from './frame-loop.ts';
+import { Recovery, type Delay } from './recovery.ts';
 
-export type FrameScheduler = (callback: () => void) => void;
-/** Runs a callback after a delay in ms (setTimeout in the browser; a manual clock in tests). */
-export type Delay = (callback: () => void, ms: number) => void;
+export type { FrameScheduler } from './frame-loop.ts';
 
-/** Sleep between frames only when the next change is further than this (ms of wall time). */
-const SLEEP_THRESHOLD_MS = 60;
-/** Wake this long before the next change, so the frame that crosses it is already running. */
-const WAKE_EARLY_MS = 34;
+export type { Delay } from './recovery.ts';
 
 const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
-/** Automatic reloads after an audio failure, with 1 s, 2 s, 4 s of backoff, before telling the listener. */
-const MAX_RETRIES = 3;
-/** Waiting this long for data with the clock standing still counts as a failure (a stalled server). */
-const STALL_MS = 8000;
+
 
 export class Player {
   /** Position in seconds (the audio clock, or the pending seek target until the engine confirms it). */
@@ -60,24 +54,47 @@ export class Player {
   fineUnits: FineUnit[] = $state.raw([]);
 
   readonly #engine: AudioEngine;
-  readonly #schedule: FrameScheduler;
-  readonly #delay: Delay;
+  readonly #loop: FrameLoop;
   #turnStarts: number[] = [];
   #chapterStarts: number[] = [];
   #fineStarts: number[] = [];
   #turnCursor = new TimelineCursor([]);
   #chapterCursor = new TimelineCursor([]);
   #fineCursor = new TimelineCursor([]);
-  #looping = false;
   #source: AudioSource | null = null;
-  #retryPending = false;
-  #stallToken = 0;
+  readonly #recovery: Recovery;
   #unsubscribe: () => void;
 
   constructor(engine: AudioEngine, schedule: FrameScheduler, delay: Delay = (cb, ms) => void setTimeout(cb, ms)) {
     this.#engine = engine;
-    this.#schedule = schedule;
-    this.#delay = delay;
+    this.#loop = new FrameLoop(schedule, delay, () => {
+      if (!this.playing) return -1;
+      this.tick();
+      return this.#msUntilNextChange();
+    });
+    this.#recovery = new Recovery(
+      {
+        wantsPlay: () => this.playing,
+        position: () => this.position,
+        clock: () => engine.position(),
+        reload: (resumeAt, resume) => {
+          if (!this.#source) return;
+          engine.load(this.#source, resumeAt);
+          if (resume) engine.play();
+        },
+        retrying: (attempt, resume) => {
+          this.retryAttempt = attempt;
+          if (resume) this.buffering = true;
+        },
+        giveUp: (message) => {
+          this.playing = false;
+          this.buffering = false;
+          this.retryAttempt = 0;
+          this.error = message;
+        },
+      },
+      delay,
+    );
     this.#unsubscribe = engine.subscribe((event) => this.#onEngine(event));
   }
 
@@ -115,7 +132,7 @@ export class Player {
     this.buffered = [];
     this.canSeek = true;
     this.retryAttempt = 0;
-    this.#retryPending = false;
+    this.#recovery.reset();
     this.#source = source;
     this.duration = knownDuration;
     this.position = startAt;
@@ -130,8 +147,8 @@ export class Player {
     this.playing = true;
     this.buffering = true;
     this.#engine.play();
-    this.#watchStall();
-    this.#startClock();
+    this.#recovery.watchStall();
+    this.#loop.start();
   }
   pause(): void {
     this.playing = false;
@@ -185,53 +202,9 @@ export class Player {
     if (!this.#source) return;
     this.error = null;
     this.retryAttempt = 0;
+    this.#recovery.reset();
     this.#engine.load(this.#source, this.position);
     this.play();
-  }
-
-  /** An audio failure: reload with backoff from the last position (never from 0), then give up in words. */
-  #fail(message: string): void {
-    if (this.#retryPending) return;
-    const source = this.#source;
-    if (!source || this.retryAttempt >= MAX_RETRIES) {
-      this.playing = false;
-      this.buffering = false;
-      this.retryAttempt = 0;
-      this.error = message;
-      return;
-    }
-    const attempt = this.retryAttempt + 1;
-    const resumeAt = this.position;
-    const resume = this.playing;
-    this.retryAttempt = attempt;
-    this.#retryPending = true;
-    if (resume) this.buffering = true;
-    this.#delay(() => {
-      if (this.#source !== source) return; // another episode was opened meanwhile
-      this.#retryPending = false;
-      this.#engine.load(source, resumeAt);
-      if (resume && this.playing) this.#engine.play();
-    }, 1000 * 2 ** (attempt - 1));
-  }
-
-  /**
-   * While the listener wants playback, the clock must move: checked every STALL_MS, a frozen clock
-   * (a server that stopped answering, a play the browser dropped) is a failure and reloads.
-   */
-  #watchStall(): void {
-    const token = ++this.#stallToken;
-    let last = this.#engine.position();
-    const check = () => {
-      if (token !== this.#stallToken || !this.playing) return;
-      const now = this.#engine.position();
-      if (now === last && !this.#retryPending) {
-        this.#fail('The audio stopped arriving from the publisher.');
-        return;
-      }
-      last = now;
-      this.#delay(check, STALL_MS);
-    };
-    this.#delay(check, STALL_MS);
   }
 
   /** Shifts the transcript against the audio by `seconds` (positive: the words come later). */
@@ -256,30 +229,9 @@ export class Player {
   }
 
   destroy(): void {
-    this.#looping = false;
+    this.playing = false;
     this.#unsubscribe();
     this.#engine.destroy();
-  }
-
-  /**
-   * One frame loop while playing. Between index changes it sleeps, waking a couple of frames before
-   * the next turn, word, chapter or display step, so the crossing frame is on time but the page is
-   * not repainted 60 times a second for nothing.
-   */
-  #startClock(): void {
-    if (this.#looping) return;
-    this.#looping = true;
-    const frame = () => {
-      if (!this.playing) {
-        this.#looping = false;
-        return;
-      }
-      this.tick();
-      const wait = this.#msUntilNextChange();
-      if (wait > SLEEP_THRESHOLD_MS) this.#delay(() => this.#schedule(frame), wait - WAKE_EARLY_MS);
-      else this.#schedule(frame);
-    };
-    this.#schedule(frame);
   }
 
   /** Wall-clock ms until the next index or display change, assuming playback continues at the rate. */
@@ -315,11 +267,12 @@ export class Player {
       case 'playing':
         this.buffering = false;
         this.retryAttempt = 0;
+        this.#recovery.succeeded();
         break;
       case 'waiting':
         if (this.playing) {
           this.buffering = true;
-          this.#watchStall();
+          this.#recovery.watchStall();
         }
         break;
       case 'paused':
@@ -343,7 +296,7 @@ export class Player {
         this.buffered = this.#engine.buffered();
         break;
       case 'error':
-        this.#fail(event.message);
+        this.#recovery.fail(event.message);
         break;
     }
   }

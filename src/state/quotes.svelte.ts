@@ -121,9 +121,8 @@ export class Quotes {
   }
 
   #read(key: string): Quote | undefined {
-    const q = this.#store.read(key, isQuote);
     // A record under another quote's key is as unreadable as a corrupt one.
-    return q && KEY + q.id === key ? q : undefined;
+    return this.#store.read(key, (v): v is Quote => isQuote(v) && KEY + v.id === key);
   }
 
   #put(q: Quote): void {

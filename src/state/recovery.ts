@@ -1,0 +1,91 @@
+// Audio failures and stalls: reload with backoff from the last position (never from 0), then give up
+// in words. Kept apart from the player so the player stays about playing.
+
+/** Runs a callback after a delay in ms (setTimeout in the browser; a manual clock in tests). */
+export type Delay = (callback: () => void, ms: number) => void;
+
+/** Automatic reloads after an audio failure, with 1 s, 2 s, 4 s of backoff, before telling the listener. */
+export const MAX_RETRIES = 3;
+/** While playback is wanted, a clock standing still this long counts as a failure (a stalled server). */
+export const STALL_MS = 8000;
+
+/** What recovery needs from the player. */
+export interface RecoveryHost {
+  /** True while the listener wants playback. */
+  wantsPlay(): boolean;
+  /** Last known position in seconds. */
+  position(): number;
+  /** The engine's clock, read now. */
+  clock(): number;
+  /** Rebuilds the audio at `resumeAt`, playing again if `resume`. */
+  reload(resumeAt: number, resume: boolean): void;
+  /** Shows that reload `attempt` (1–3) is under way. */
+  retrying(attempt: number, resume: boolean): void;
+  /** Says in plain words that the audio failed for good. */
+  giveUp(message: string): void;
+}
+
+export class Recovery {
+  #attempt = 0;
+  #pending = false;
+  #generation = 0;
+  #stallToken = 0;
+
+  constructor(
+    private readonly host: RecoveryHost,
+    private readonly delay: Delay,
+  ) {}
+
+  /** A new source, or the listener's own Retry: forget earlier failures and pending reloads. */
+  reset(): void {
+    this.#attempt = 0;
+    this.#pending = false;
+    this.#generation++;
+  }
+
+  /** Playback really started: the next failure starts counting again. */
+  succeeded(): void {
+    this.#attempt = 0;
+  }
+
+  fail(message: string): void {
+    if (this.#pending) return;
+    if (this.#attempt >= MAX_RETRIES) {
+      this.#attempt = 0;
+      this.host.giveUp(message);
+      return;
+    }
+    const attempt = ++this.#attempt;
+    const generation = this.#generation;
+    const resumeAt = this.host.position();
+    const resume = this.host.wantsPlay();
+    this.#pending = true;
+    this.host.retrying(attempt, resume);
+    this.delay(() => {
+      if (generation !== this.#generation) return; // another episode was opened meanwhile
+      this.#pending = false;
+      this.host.reload(resumeAt, resume && this.host.wantsPlay());
+      if (resume && this.host.wantsPlay()) this.watchStall();
+    }, 1000 * 2 ** (attempt - 1));
+  }
+
+  /**
+   * While the listener wants playback, the clock must move: checked every STALL_MS, a frozen clock
+   * (a server that stopped answering, a play the browser dropped) is a failure and reloads.
+   */
+  watchStall(): void {
+    const token = ++this.#stallToken;
+    let last = this.host.clock();
+    const check = () => {
+      if (token !== this.#stallToken || !this.host.wantsPlay()) return;
+      const now = this.host.clock();
+      if (now === last && !this.#pending) {
+        this.fail('The audio stopped arriving from the publisher.');
+        return;
+      }
+      last = now;
+      this.delay(check, STALL_MS);
+    };
+    this.delay(check, STALL_MS);
+  }
+}

@@ -1,0 +1,452 @@
+// Hostile feeds in real Chromium: every payload of tests/fixtures/hostile/corpus.ts in every field that
+// reaches the page (channel, items, show notes in each spelling, WebVTT speakers and text, chapters).
+// The sweep runs with the page's CSP bypassed, so it tests the app's own escaping and sanitising, not
+// the CSP that backs them up; a second pass with the CSP enforced must log no violation at all.
+import { resolve } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { hostileCounts } from '../fixtures/hostile/corpus.ts';
+import { writeHostileCorpus, type HostileFeedFile, type HostileManifest } from '../fixtures/hostile/generate.ts';
+
+const appUrl = inject('appUrl');
+const fixtureUrl = inject('fixtureUrl');
+const appOrigin = new URL(appUrl).origin;
+const OUT = resolve(process.cwd(), 'test-results/generated/hostile');
+const PARALLEL = 4;
+
+let browser: Browser;
+let manifest: HostileManifest;
+
+beforeAll(async () => {
+  manifest = writeHostileCorpus(OUT);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const feedUrl = (file: string) => `${fixtureUrl}/cors/generated/hostile/${file}`;
+const link = (params: Record<string, string>) => `${appUrl}?${new URLSearchParams(params)}`;
+
+/**
+ * Installed before any page script, in every frame. `__pwned` is an own, non-writable property so
+ * DOM clobbering (`<img name=__pwned>`) cannot replace it; frames forward hits to the top window.
+ */
+const TRAP = `(() => {
+  const hits = [];
+  const csp = [];
+  const media = [];
+  const pwned = (id) => {
+    hits.push(String(id));
+    if (window !== window.top) {
+      try { window.top.__pwned('frame:' + String(id)); } catch (e) { hits.push('cross-origin-frame:' + String(id)); }
+    }
+  };
+  Object.defineProperty(window, '__pwned', { value: pwned, writable: false, configurable: false });
+  Object.defineProperty(window, '__hits', { get: () => hits.slice(), configurable: false });
+  Object.defineProperty(window, '__hostile', {
+    value: Object.freeze({ hits: () => hits.slice(), csp: () => csp.slice(), media: () => media.slice() }),
+    writable: false,
+    configurable: false,
+  });
+  document.addEventListener('securitypolicyviolation', (e) => {
+    csp.push(e.violatedDirective + ' blocked ' + e.blockedURI + (e.sample ? ' sample ' + e.sample : ''));
+  }, true);
+  const src = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'src');
+  if (src && src.set) {
+    Object.defineProperty(HTMLMediaElement.prototype, 'src', {
+      ...src,
+      set(value) { media.push(String(value)); src.set.call(this, value); },
+    });
+  }
+})();`;
+
+interface HostileWindow {
+  __hostile: { hits(): string[]; csp(): string[]; media(): string[] };
+  __hoverTargets?: Element[];
+}
+
+/** What a page did that it must not do; everything here must stay empty. */
+interface Watch {
+  dialogs: string[];
+  navigations: string[];
+  frames: string[];
+  popups: string[];
+  cspConsole: string[];
+  pageErrors: string[];
+}
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+}
+
+async function openContext(bypassCSP: boolean): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP });
+  // Loopback only: anything else is refused before it leaves the browser.
+  await context.route((url) => !isLoopback(url), (route) => route.abort('blockedbyclient'));
+  await context.addInitScript(TRAP);
+  const watch: Watch = { dialogs: [], navigations: [], frames: [], popups: [], cspConsole: [], pageErrors: [] };
+  // A Ctrl-clicked link opens a tab; the page event comes once it has its initial URL.
+  context.on('page', (popup) => watch.popups.push(popup.url()));
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => undefined);
+  });
+  page.on('frameattached', (frame) => watch.frames.push(`attached ${frame.url()}`));
+  page.on('framenavigated', (frame) => {
+    const url = frame.url();
+    if (frame !== page.mainFrame()) watch.frames.push(`navigated ${url}`);
+    else if (!url.startsWith(`${appOrigin}/`)) watch.navigations.push(url);
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to/i.test(text)) watch.cspConsole.push(text);
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(String(error)));
+  return { context, page, watch };
+}
+
+/** Waits until the episode is shown and its transcript and chapters have loaded (or failed). */
+async function settled(page: Page, withTimeline: boolean): Promise<void> {
+  await page.waitForFunction(
+    (timeline) => {
+      if (!document.querySelector('main h1')) return false;
+      if (document.querySelector('header.episode[aria-busy="true"], [aria-label="Transcript"][aria-busy="true"], nav[aria-label="Chapters"][aria-busy="true"]')) return false;
+      if (!timeline) return true;
+      return (
+        document.querySelector('[aria-label="Transcript"] [data-start][data-speaker]') !== null &&
+        document.querySelector('nav[aria-label="Chapters"] [data-start]') !== null
+      );
+    },
+    withTimeline,
+    { timeout: 15_000 },
+  );
+  await page.waitForTimeout(120); // let image errors, autofocus and toggle events fire
+}
+
+const HOVER_TARGETS = [
+  'main a',
+  'main button',
+  'main img',
+  'main [title]',
+  'main summary',
+  'main [data-speaker]',
+  'main h1',
+  'main .show',
+  'section[aria-label="Show notes"] .body *',
+].join(', ');
+const NOTES_TARGETS = 'section[aria-label="Show notes"] .body, section[aria-label="Show notes"] .body *';
+
+/**
+ * Hover and focus: synthetic pointer and focus events on every element of the body (inline handlers
+ * run on synthetic events too), real mouse moves over up to `hover` visible targets, then Tab presses.
+ */
+async function exercise(page: Page, options: { hover: number; selector: string; tabs: number }): Promise<number> {
+  const touched = await page.evaluate(() => {
+    let n = 0;
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'pointerenter']) {
+        el.dispatchEvent(new MouseEvent(type, { bubbles: type.endsWith('over') || type === 'mousemove' }));
+      }
+      if (el instanceof HTMLElement || el instanceof SVGElement) el.focus({ preventScroll: true });
+      n++;
+    }
+    (document.activeElement as HTMLElement | null)?.blur();
+    return n;
+  });
+  const targets = await page.evaluate(
+    ({ selector, limit }) => {
+      const visible = Array.from(document.querySelectorAll(selector)).filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0;
+      });
+      (window as unknown as HostileWindow).__hoverTargets = visible.slice(0, limit);
+      return Math.min(visible.length, limit);
+    },
+    { selector: options.selector, limit: options.hover },
+  );
+  for (let i = 0; i < targets; i++) {
+    const box = await page.evaluate((index) => {
+      const el = (window as unknown as HostileWindow).__hoverTargets?.[index];
+      if (!el || !el.isConnected) return null;
+      el.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 8) };
+    }, i);
+    if (box) await page.mouse.move(box.x, box.y);
+  }
+  for (let i = 0; i < options.tabs; i++) await page.keyboard.press('Tab');
+  return touched;
+}
+
+/** Every link in the show notes: its href must be http(s)/mailto, its rel noopener noreferrer; then it is Ctrl-clicked. */
+async function clickNotesLinks(page: Page, problems: string[]): Promise<number> {
+  const links = page.locator('section[aria-label="Show notes"] a');
+  const count = await links.count();
+  for (let i = 0; i < count; i++) {
+    const a = links.nth(i);
+    const { href, rel, target } = await a.evaluate((el) => ({
+      href: el.getAttribute('href'),
+      rel: el.getAttribute('rel') ?? '',
+      target: el.getAttribute('target'),
+    }));
+    if (href !== null && !/^(https?:|mailto:)/i.test(href)) problems.push(`notes link href ${JSON.stringify(href)}`);
+    const rels = rel.toLowerCase().split(/\s+/);
+    if (!rels.includes('noopener') || !rels.includes('noreferrer')) problems.push(`notes link rel ${JSON.stringify(rel)}`);
+    if (target !== null && target !== '_blank') problems.push(`notes link target ${JSON.stringify(target)}`);
+    await a.click({ modifiers: ['ControlOrMeta'], timeout: 1000 }).catch(() => undefined);
+  }
+  return count;
+}
+
+/** Looks at the whole DOM for anything a payload could have left behind in runnable form. */
+async function domProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'srcset', 'ping', 'lowsrc', 'dynsrc', 'codebase', 'cite', 'longdesc', 'usemap', 'manifest', 'icon', 'xlink:href']);
+    const bad = (value: string) => /^(javascript|data|vbscript):/.test(value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase());
+    const where = (el: Element) => `${el.localName}${el.closest('[aria-label]') ? ` in ${el.closest('[aria-label]')?.getAttribute('aria-label')}` : ''}`;
+    for (const el of Array.from(document.querySelectorAll('*'))) {
+      for (const attr of Array.from(el.attributes)) {
+        const name = attr.name.toLowerCase();
+        const value = attr.value.slice(0, 80);
+        if (name.startsWith('on')) problems.push(`event handler ${name}="${value}" on ${where(el)}`);
+        else if (name === 'srcdoc') problems.push(`srcdoc on ${where(el)}`);
+        else if ((URL_ATTRS.has(name) || name.endsWith(':href')) && bad(attr.value)) problems.push(`${name}="${value}" on ${where(el)}`);
+        else if (name === 'style' && /javascript:|expression\s*\(|url\s*\(\s*['"]?\s*(javascript|data|vbscript):/i.test(attr.value)) problems.push(`style="${value}" on ${where(el)}`);
+      }
+    }
+    for (const el of Array.from(document.querySelectorAll('iframe, frame, frameset, object, embed, applet, portal, fencedframe, base, meta[http-equiv]'))) {
+      problems.push(`element <${el.localName}> in the page`);
+    }
+    for (const el of Array.from(document.body.querySelectorAll('script'))) problems.push(`<script> in the body: ${el.outerHTML.slice(0, 80)}`);
+    for (const el of Array.from(document.head.querySelectorAll('script'))) {
+      const src = el.getAttribute('src');
+      if (!src || new URL(src, location.href).origin !== location.origin) problems.push(`foreign <script> in the head: ${el.outerHTML.slice(0, 80)}`);
+    }
+    // Markup the feed's text could only produce by escaping wrongly.
+    const regions = '[aria-label="Transcript"], nav[aria-label="Chapters"], [aria-label="Episodes"], header.episode, section[aria-label="Show notes"] .body';
+    const injected = 'script, style, link, meta, base, iframe, frame, object, embed, form, input, textarea, select, svg, math, template, noscript, video, audio, source, track, marquee, details, dialog, xss';
+    for (const region of Array.from(document.querySelectorAll(regions))) {
+      for (const el of Array.from(region.querySelectorAll(injected))) problems.push(`<${el.localName}> inside ${where(region)}`);
+    }
+    const w = window as unknown as HostileWindow;
+    for (const src of w.__hostile.media()) {
+      if (!/^(https?:|blob:)/i.test(new URL(src, location.href).protocol)) problems.push(`audio src ${src.slice(0, 80)}`);
+    }
+    return problems;
+  });
+}
+
+const hitsOf = (page: Page) => page.evaluate(() => (window as unknown as HostileWindow).__hostile.hits());
+const cspOf = (page: Page) => page.evaluate(() => (window as unknown as HostileWindow).__hostile.csp());
+
+async function pool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    for (let item = items[next++]; item !== undefined; item = items[next++]) await run(item);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}
+
+interface Sweep {
+  feeds: number;
+  episodes: number;
+  elements: number;
+  links: number;
+  hits: string[];
+  problems: string[];
+}
+
+function watchProblems(watch: Watch, label: string): string[] {
+  const out: string[] = [];
+  for (const d of watch.dialogs) out.push(`${label}: dialog ${d}`);
+  for (const n of watch.navigations) out.push(`${label}: navigated to ${n}`);
+  for (const f of watch.frames) out.push(`${label}: frame ${f}`);
+  for (const p of watch.popups) if (!/^(https?:|mailto:|about:blank$)/i.test(p)) out.push(`${label}: popup to ${p}`);
+  for (const e of watch.pageErrors) out.push(`${label}: uncaught ${e}`);
+  return out;
+}
+
+async function checkView(page: Page, label: string, sweep: Sweep): Promise<void> {
+  await page.waitForTimeout(80);
+  sweep.hits.push(...(await hitsOf(page)).map((h) => `${label}: ${h}`));
+  sweep.problems.push(...(await domProblems(page)).map((p) => `${label}: ${p}`));
+  sweep.episodes++;
+}
+
+async function sweepFeed(feed: HostileFeedFile, sweep: Sweep): Promise<void> {
+  const { context, page, watch } = await openContext(true);
+  const url = feedUrl(feed.file);
+  try {
+    await page.goto(link({ feed: url }));
+    await settled(page, true);
+    sweep.elements += await exercise(page, { hover: 30, selector: HOVER_TARGETS, tabs: 25 });
+    const linkProblems: string[] = [];
+    sweep.links += await clickNotesLinks(page, linkProblems);
+    sweep.problems.push(...linkProblems.map((p) => `${feed.payload} v1: ${p}`));
+    await checkView(page, `${feed.payload} v1`, sweep);
+    const buttons = page.getByRole('list', { name: 'Episodes' }).getByRole('button');
+    expect(await buttons.count()).toBe(feed.guids.length);
+    for (let i = 1; i < feed.guids.length; i++) {
+      const guid = feed.guids[i] ?? '';
+      const button = buttons.nth(i);
+      // The last episode (hostile enclosure) opens by deep link: its guid travels in the address.
+      if (i === feed.guids.length - 1 || (await button.isDisabled())) {
+        await page.goto(link({ feed: url, episode: guid }));
+        await page.waitForFunction((want) => new URL(location.href).searchParams.get('episode') === want, guid);
+      } else {
+        await button.click();
+        await page.waitForFunction(
+          (index) => document.querySelectorAll('[aria-label="Episodes"] button')[index]?.getAttribute('aria-current') === 'true',
+          i,
+        );
+      }
+      await settled(page, true);
+      sweep.elements += await exercise(page, { hover: 12, selector: NOTES_TARGETS, tabs: 0 });
+      const problems: string[] = [];
+      sweep.links += await clickNotesLinks(page, problems);
+      sweep.problems.push(...problems.map((p) => `${feed.payload} v${i + 1}: ${p}`));
+      await checkView(page, `${feed.payload} v${i + 1}`, sweep);
+    }
+    sweep.problems.push(...watchProblems(watch, feed.payload));
+    sweep.feeds++;
+  } catch (error) {
+    sweep.problems.push(`${feed.payload}: the sweep failed: ${String(error).split('\n')[0]}`);
+  } finally {
+    await context.close();
+  }
+}
+
+describe('hostile feeds', () => {
+  test('the trap and the detectors fire when something does run (positive control)', async () => {
+    const { context, page, watch } = await openContext(true);
+    await page.goto(link({ feed: feedUrl(manifest.feeds[0]?.file ?? '') }));
+    await settled(page, true);
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', `<img src="x" onerror="__pwned('control')"><a href="javascript:void 0">x</a>`);
+    });
+    await page.waitForFunction(() => (window as unknown as HostileWindow).__hostile.hits().length > 0);
+    expect(await hitsOf(page)).toEqual(['control']);
+    const problems = await domProblems(page);
+    expect(problems.some((p) => p.startsWith('event handler onerror'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('href="javascript:void 0"'))).toBe(true);
+    expect(watchProblems(watch, 'control')).toEqual([]);
+    await context.close();
+
+    // With the CSP enforced the same injection is refused, and the refusal is seen.
+    const enforced = await openContext(false);
+    await enforced.page.goto(link({ feed: feedUrl(manifest.feeds[0]?.file ?? '') }));
+    await settled(enforced.page, true);
+    await enforced.page.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', `<img src="x" onerror="__pwned('control')">`);
+    });
+    await enforced.page.waitForFunction(() => (window as unknown as HostileWindow).__hostile.csp().length > 0);
+    expect(await hitsOf(enforced.page)).toEqual([]);
+    expect((await cspOf(enforced.page)).join('\n')).toMatch(/script-src/);
+    await enforced.context.close();
+  });
+
+  test('every payload in every field: nothing runs, navigates, opens a dialog, or survives as a script URL', async () => {
+    const started = performance.now();
+    const sweep: Sweep = { feeds: 0, episodes: 0, elements: 0, links: 0, hits: [], problems: [] };
+    await pool(manifest.feeds, PARALLEL, (feed) => sweepFeed(feed, sweep));
+    const counts = hostileCounts();
+    console.log(
+      `hostile: ${counts.payloads} payloads × ${counts.fields} fields = ${counts.placements} placements; ` +
+        `${sweep.feeds} feeds, ${sweep.episodes} episode views, ${sweep.elements} element visits, ${sweep.links} notes links clicked; ` +
+        `executed: ${sweep.hits.length}; DOM/navigation problems: ${sweep.problems.length} ` +
+        `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
+    expect(sweep.hits).toEqual([]);
+    expect(sweep.problems).toEqual([]);
+    expect(sweep.feeds).toBe(manifest.feeds.length);
+    expect(sweep.episodes).toBe(manifest.feeds.length * 7);
+  }, 600_000);
+
+  test('an Episodes list of every hostile title: hovered, focused, and a few episodes opened from it', async () => {
+    const { context, page, watch } = await openContext(true);
+    const sweep: Sweep = { feeds: 0, episodes: 0, elements: 0, links: 0, hits: [], problems: [] };
+    await page.goto(link({ feed: feedUrl(manifest.all.file) }));
+    await settled(page, false);
+    const buttons = page.getByRole('list', { name: 'Episodes' }).getByRole('button');
+    expect(await buttons.count()).toBe(manifest.all.items);
+    sweep.elements += await exercise(page, { hover: manifest.all.items, selector: '[aria-label="Episodes"] button', tabs: 40 });
+    await checkView(page, 'all v1', sweep);
+    for (let i = 3; i < manifest.all.items; i += 7) {
+      await buttons.nth(i).click();
+      await page.waitForFunction(
+        (index) => document.querySelectorAll('[aria-label="Episodes"] button')[index]?.getAttribute('aria-current') === 'true',
+        i,
+      );
+      await settled(page, false);
+      sweep.elements += await exercise(page, { hover: 12, selector: NOTES_TARGETS, tabs: 0 });
+      sweep.links += await clickNotesLinks(page, sweep.problems);
+      await checkView(page, `all #${i + 1}`, sweep);
+    }
+    sweep.problems.push(...watchProblems(watch, 'all'));
+    console.log(`hostile list: ${manifest.all.items} hostile titles, ${sweep.episodes} episodes opened, executed: ${sweep.hits.length}`);
+    expect(sweep.hits).toEqual([]);
+    expect(sweep.problems).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  test('with the CSP enforced, no hostile feed causes a single CSP violation', async () => {
+    const violations: string[] = [];
+    let views = 0;
+    const files = [...manifest.feeds.map((f) => f.file), manifest.all.file];
+    await pool(files, PARALLEL, async (file) => {
+      const { context, page, watch } = await openContext(false);
+      try {
+        await page.goto(link({ feed: feedUrl(file) }));
+        await settled(page, file !== manifest.all.file);
+        await exercise(page, { hover: 0, selector: 'main', tabs: 0 });
+        await page.waitForTimeout(100);
+        violations.push(...(await cspOf(page)).map((v) => `${file}: ${v}`));
+        violations.push(...watch.cspConsole.map((v) => `${file}: console ${v}`));
+        violations.push(...(await hitsOf(page)).map((h) => `${file}: executed ${h}`));
+        views++;
+      } finally {
+        await context.close();
+      }
+    });
+    console.log(`hostile, CSP enforced: ${views} feeds opened, violations: ${violations.length}`);
+    expect(violations).toEqual([]);
+    expect(views).toBe(files.length);
+  }, 300_000);
+});
+
+describe('the content security policy', () => {
+  test("the app's HTML response carries script-src 'self', object-src 'none' and base-uri 'none'", async () => {
+    const { context, page } = await openContext(false);
+    const response = await page.goto(appUrl);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    const directives = new Map(
+      csp.split(';').map((d) => {
+        const [name = '', ...values] = d.trim().split(/\s+/);
+        return [name, values.join(' ')] as const;
+      }),
+    );
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('object-src')).toBe("'none'");
+    expect(directives.get('base-uri')).toBe("'none'");
+    await context.close();
+  });
+
+  test('the demo loads and plays without the app itself violating its CSP', async () => {
+    const { context, page, watch } = await openContext(false);
+    await page.goto(appUrl);
+    await settled(page, true);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) > 0.5, undefined, { timeout: 10_000 });
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await page.locator('nav[aria-label="Chapters"] button').nth(1).click();
+    await page.waitForTimeout(200);
+    expect(await cspOf(page)).toEqual([]);
+    expect(watch.cspConsole).toEqual([]);
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
