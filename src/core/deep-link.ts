@@ -36,10 +36,14 @@ export function parseDeepLink(search: string, hash = ''): DeepLink {
   return link;
 }
 
-/** Seconds as written in a link: whole seconds, or one decimal when it matters. */
-function linkTime(seconds: number): string {
-  const rounded = Math.round(seconds * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+/**
+ * Seconds as written in a link, to the hundredth: a start rounds up and an end rounds down, so the
+ * range never reaches into the words before or after it (a start rounded down could name the
+ * previous turn).
+ */
+function linkTime(seconds: number, direction: 'up' | 'down'): string {
+  const hundredths = direction === 'up' ? Math.ceil(seconds * 100 - 1e-6) : Math.floor(seconds * 100 + 1e-6);
+  return String(hundredths / 100);
 }
 
 /** Builds a deep link on `base` (the app's address without query). */
@@ -49,7 +53,7 @@ export function buildDeepLink(base: string, link: DeepLink): string {
   url.hash = '';
   if (link.feed) url.searchParams.set('feed', link.feed);
   if (link.episode) url.searchParams.set('episode', link.episode);
-  if (link.t !== undefined) url.searchParams.set('t', linkTime(link.t));
-  if (link.end !== undefined) url.searchParams.set('end', linkTime(link.end));
+  if (link.t !== undefined) url.searchParams.set('t', linkTime(link.t, 'up'));
+  if (link.end !== undefined) url.searchParams.set('end', linkTime(link.end, 'down'));
   return url.href;
 }

@@ -14,6 +14,8 @@ export interface ClockToken {
   c: number | null;
   /** Seconds fraction (`.5` in `01:02:03.5`), 0 when none. */
   fraction: number;
+  /** Digits the first part was written with (`05:00` → 2, `5:00` → 1). */
+  aDigits: number;
 }
 
 function isDigit(c: number): boolean {
@@ -68,7 +70,7 @@ export function readClock(s: string, i: number): ClockToken | null {
   if (next !== '' && (isDigit(next.charCodeAt(0)) || isLetter(next))) return null;
   if (next === ':' && isDigit(s.charCodeAt(j + 1))) return null;
   if (TIME_OF_DAY.test(s.slice(j, j + 10))) return null;
-  return { index: i, length: j - i, a, b, c, fraction };
+  return { index: i, length: j - i, a, b, c, fraction, aDigits: aWidth };
 }
 
 /** Seconds of a clock; two-part clocks as `MM:SS` unless `hoursMinutes`. */

@@ -2,7 +2,7 @@
 // comes before it (a speaker's name, or nothing) and after it; and how a whole list of such
 // times is read (`X:YY` as minutes:seconds or hours:minutes, decided per list).
 import { clockSeconds, readClock, type ClockToken } from './notes-timestamps.ts';
-import { looksLikeName } from './speaker-label.ts';
+import { looksLikeName, splitLabel, type Label } from './speaker-label.ts';
 
 export interface TimedLine {
   clock: ClockToken;
@@ -56,12 +56,18 @@ export function parseTimedLine(line: string): TimedLine | null {
     const ch = line.charAt(i);
     if (!/[\d([]/.test(ch) || !/[\s:]/.test(line.charAt(i - 1))) continue;
     const found = clockAt(line, i);
-    if (found === null) return null;
+    if (found === null) continue;
     const name = line.slice(0, i).trim().replace(/\s*[:\-–—|]$/, '').trim();
     if (!looksLikeName(name)) return null;
     return { clock: found.clock, prefix: name, rest: restAfter(line, found.end) };
   }
   return null;
+}
+
+/** The speaker label a timed line carries: before the time, or right after it (`00:06 - Ada:`). */
+export function timedLabel(t: TimedLine): Label | null {
+  if (t.prefix !== '') return { name: t.prefix, rest: t.rest, form: 'colon' };
+  return splitLabel(t.rest) ?? (/^[-–—|]\s/.test(t.rest) ? splitLabel(t.rest.slice(2)) : null);
 }
 
 function ascendingWithin(values: readonly number[], duration: number | null): boolean {
@@ -80,7 +86,8 @@ export type ClockReading = 'minutes-seconds' | 'hours-minutes';
  * Seconds for each clock of one list. Two-part times read as `MM:SS` unless that fails where
  * `H:MM` works, or (with a duration) `MM:SS` would put the whole list in the first quarter of
  * the episode while `H:MM` spreads it within (`0:00 … 2:45` in a 3-hour show). A two-part time
- * that breaks the order as `MM:SS` but fits as `H:MM` (`45:10` then `1:05`) reads as `H:MM`.
+ * that breaks the order as `MM:SS` but fits as `H:MM` (`45:10` then `1:05`, one-digit hours
+ * only) reads as `H:MM`.
  */
 export function resolveClockTimes(
   clocks: readonly ClockToken[],
@@ -101,7 +108,9 @@ export function resolveClockTimes(
   for (let k = 0; k < clocks.length; k++) {
     let v = mmss[k] ?? 0;
     const h = hmm[k] ?? 0;
-    if (v < prev && clocks[k]?.c === null && h >= prev && (d === null || h <= d)) v = h;
+    const c = clocks[k];
+    // Only `1:05`, never `05:00`: a zero-padded first part means minutes.
+    if (v < prev && c?.c === null && c.aDigits === 1 && h >= prev && (d === null || h <= d)) v = h;
     seconds.push(v);
     prev = Math.max(prev, v);
   }

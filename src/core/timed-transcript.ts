@@ -4,26 +4,21 @@
 import type { ParseIssue, ParseResult, SpokenCue } from './model.ts';
 import { countLabels, splitLabel, type Label } from './speaker-label.ts';
 import { formatClock } from './time.ts';
-import { parseTimedLine, resolveClockTimes, type TimedLine } from './timed-line.ts';
+import { parseTimedLine, resolveClockTimes, timedLabel, type TimedLine } from './timed-line.ts';
 
 export interface TimedTranscriptOptions {
   /** Episode length in seconds, when known: turns that start after it are left out. */
   duration: number | null;
   /** Names already known to be speakers (from the feed); a label matching one is trusted once. */
   speakers?: readonly string[];
-  /** What to call the source in issues ("The show notes", "The text transcript"). */
-  source: string;
+  /** Where the lines are, for issues: "in the show notes", "in the text transcript". */
+  where: string;
 }
 
 /** Rough speaking time of a text with no end time: 0.4 s a word, at least one second. */
 export function estimateSeconds(text: string): number {
   const words = text.split(/\s+/).filter((w) => w !== '').length;
   return Math.max(1, words * 0.4);
-}
-
-/** The label after the time (`00:06 Ada: …`), also behind a dash (`00:06 - Ada: …`). */
-function labelAfterTime(rest: string): Label | null {
-  return splitLabel(rest) ?? (/^[-–—|]\s/.test(rest) ? splitLabel(rest.slice(2)) : null);
 }
 
 /**
@@ -71,29 +66,18 @@ export function linesToCues(
     const t = timed[k];
     if (t === undefined) return null;
     if (t === null) return splitLabel(l);
-    if (t.prefix !== '') return { name: t.prefix, rest: t.rest, form: 'colon' };
-    return labelAfterTime(t.rest);
+    return timedLabel(t);
   });
   const counts = countLabels(labels);
   const trusted = (l: Label): boolean => known.has(l.name) || (counts.get(l.name) ?? 0) >= 2;
-  // When most timed lines carry a trusted label, a one-off name-like label on a timed line
-  // (a caller heard once) is a speaker too; in other documents it may be a title ("Note:").
-  let timedCount = 0;
-  let labelled = 0;
-  for (let k = 0; k < lines.length; k++) {
-    const t = timed[k];
-    if (t === null || t === undefined) continue;
-    timedCount++;
-    const l = labels[k];
-    if (l != null && (t.prefix !== '' || trusted(l))) labelled++;
-  }
-  const labelledMode = labelled * 2 >= timedCount && labelled > 0;
   const clocks = timed.filter((t): t is TimedLine => t !== null).map((t) => t.clock);
   const { seconds } = resolveClockTimes(clocks, duration);
   const cues: SpokenCue[] = [];
   let current: SpokenCue | null = null;
   let lastStart = 0;
   let clockIndex = 0;
+  // Without a single time the lines cannot follow the audio: no cues at all.
+  const hasTime = timed.some((t) => t !== null);
   let dropping = false;
   let past = 0;
   let backwards = 0;
@@ -116,10 +100,12 @@ export function linesToCues(
       }
       dropping = false;
       lastStart = start;
-      const speaker = l !== null && (t.prefix !== '' || trusted(l) || labelledMode) ? l : null;
+      // These lines are known to be a transcript, so a name-like label on a timed line is a
+      // speaker even when heard once (a caller); untimed lines need a recurring label.
+      const speaker = l;
       current = { start, end: start, text: speaker?.rest ?? t.rest, speaker: speaker?.name ?? null };
       cues.push(current);
-    } else if (l !== null && trusted(l) && !dropping && (timedCount > 0 || current !== null)) {
+    } else if (l !== null && trusted(l) && !dropping && hasTime) {
       // A new turn without its own time: it shares the previous turn's start.
       current = { start: lastStart, end: lastStart, text: l.rest, speaker: l.name };
       cues.push(current);
@@ -128,14 +114,20 @@ export function linesToCues(
     }
   }
   if (past > 0 && duration !== null) {
-    const s = past === 1 ? '' : 's';
+    const at = `${formatClock(firstPast)}; the episode is ${formatClock(duration)} long`;
     errors.push({
-      message: `${options.source} ${past === 1 ? 'has a turn' : `have ${past} turns`} starting after the episode ends (${formatClock(firstPast)} of ${formatClock(duration)}); ${past === 1 ? 'it was' : 'they were'} left out${s === '' ? '' : ''}.`,
+      message:
+        past === 1
+          ? `A turn ${options.where} starts after the episode ends (at ${at}); it was left out.`
+          : `${past} turns ${options.where} start after the episode ends (from ${at}); they were left out.`,
     });
   }
   if (backwards > 0) {
     errors.push({
-      message: `${options.source} ${backwards === 1 ? 'has a time' : `have ${backwards} times`} earlier than the turn before; ${backwards === 1 ? 'that turn was' : 'those turns were'} kept in place, at the earlier turn's time.`,
+      message:
+        backwards === 1
+          ? `A time ${options.where} goes back before the turn above it; that turn was kept in place, at the earlier time.`
+          : `${backwards} times ${options.where} go back before the turns above them; those turns were kept in place, at the earlier times.`,
     });
   }
   return { value: finishCues(cues, duration), errors };

@@ -1,5 +1,10 @@
 // Chooses among the transcript files a feed offers and turns one into speaker turns.
-import type { ParseResult, SourceKind, TranscriptRef, Turn } from './model.ts';
+import type { ParseResult, SourceKind, SpokenCue, TranscriptRef, Turn } from './model.ts';
+import type { ParseHtml } from './show-notes-lines.ts';
+import { parseSrt } from './srt.ts';
+import { parseTranscriptHtml } from './transcript-html.ts';
+import { parseTranscriptJson } from './transcript-json.ts';
+import { parseTranscriptText } from './transcript-text.ts';
 import { cuesToTurns } from './turns.ts';
 import { parseVtt } from './vtt.ts';
 
@@ -40,16 +45,48 @@ export function rankTranscripts(refs: readonly TranscriptRef[], language = 'en')
     .map(({ ref }) => ref);
 }
 
-/** Parses a transcript file of the given kind into turns. */
-export function parseTranscriptFile(text: string, kind: SourceKind): ParseResult<Turn[]> {
+/** What a file served as plain text really is: WebVTT, SRT or JSON are often served that way. */
+function sniffText(text: string): SourceKind {
+  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 400);
+  if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'vtt';
+  if (/^(?:\d+\s*\r?\n)?\s*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}\s*-->/.test(head)) return 'srt';
+  if (/^[[{]/.test(head)) return 'json';
+  return 'text';
+}
+
+function cues(text: string, kind: SourceKind, parseHtml?: ParseHtml): ParseResult<SpokenCue[]> {
   switch (kind) {
-    case 'vtt': {
-      const { value, errors } = parseVtt(text);
-      return { value: cuesToTurns(value), errors };
+    case 'vtt':
+      return parseVtt(text);
+    case 'srt':
+      return parseSrt(text);
+    case 'json':
+      return parseTranscriptJson(text);
+    case 'html':
+      if (parseHtml === undefined) {
+        return { value: [], errors: [{ message: 'HTML transcripts need an HTML parser here.' }] };
+      }
+      return parseTranscriptHtml(text, parseHtml);
+    case 'text': {
+      const sniffed = sniffText(text);
+      return sniffed === 'text' ? parseTranscriptText(text) : cues(text, sniffed);
     }
     default:
       return { value: [], errors: [{ message: `Transcripts of this type (${kind}) are not read yet.` }] };
   }
+}
+
+/**
+ * Parses a transcript file of the given kind into turns. HTML transcripts need `parseHtml`
+ * (the browser's DOMParser with 'text/html'); without it they give an issue and no turns.
+ */
+export function parseTranscriptFile(
+  text: string,
+  kind: SourceKind,
+  parseHtml?: ParseHtml,
+): ParseResult<Turn[]> {
+  const { value, errors } = cues(typeof text === 'string' ? text : '', kind, parseHtml);
+  return { value: cuesToTurns(value), errors };
 }
 
 /** Where the transcript or chapters came from, in the listener's words. */

@@ -5,7 +5,9 @@ import type { Listening } from './listening.ts';
 import type { Navigation } from './navigation.ts';
 import type { Player } from './player.svelte.ts';
 import type { Reader } from './reader.svelte.ts';
+import type { Quotes } from './quotes.svelte.ts';
 import type { Search } from './search.svelte.ts';
+import type { Toasts } from './toast.svelte.ts';
 
 const KEY = Symbol('verbatim');
 
@@ -16,6 +18,8 @@ export interface AppContext {
   navigation: Navigation;
   listening: Listening;
   search: Search;
+  quotes: Quotes;
+  toasts: Toasts;
 }
 
 export function provideApp(context: AppContext): void {

@@ -21,6 +21,8 @@ export interface OpenOptions {
   episode?: string;
   /** Start position in seconds. */
   t?: number;
+  /** End of a quoted range in seconds (the words from t to end are marked). */
+  end?: number;
 }
 
 let nextAlertId = 1;
@@ -42,6 +44,8 @@ export class Library {
   transcriptSource = $state<SourceKind>('none');
   chaptersSource = $state<SourceKind>('none');
   alerts = $state<Alert[]>([]);
+  /** The quoted range a link opened (audio seconds), shown in <mark> and playable; null when none. */
+  quoteRange = $state<{ t: number; end: number } | null>(null);
 
   #turns: Turn[] = [];
   #chapters: Chapter[] = [];
@@ -112,6 +116,7 @@ export class Library {
         this.alert('No episode in this feed has an audio file Verbatim can play. Their notes are still shown.');
       }
       this.openEpisode(episode, options.t);
+      if (options.t !== undefined && options.end !== undefined) this.quoteRange = { t: options.t, end: options.end };
     } catch (error) {
       if (abort.signal.aborted) return;
       this.alert(`The feed could not be loaded${reason(error)} ${this.#stillWorks()}`);
@@ -125,6 +130,7 @@ export class Library {
     if (this.episode && this.episode !== episode) this.saveProgress();
     const token = ++this.#episodeToken;
     const feedUrl = this.feedUrl;
+    this.quoteRange = null;
     const saved = feedUrl ? this.listening?.position(feedUrl, episode.guid) : undefined;
     const start = t ?? (saved !== undefined && (episode.duration === null || saved < episode.duration - 5) ? saved : 0);
     if (feedUrl) this.listening?.setLast({ feed: feedUrl, episode: episode.guid });

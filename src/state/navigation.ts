@@ -18,10 +18,10 @@ export class Navigation {
   /** Opens what the address names; `/` alone reopens the last episode, else the demo. */
   async start(): Promise<void> {
     const link = parseDeepLink(location.search, location.hash);
-    if (link.feed) return this.library.openFeed(link.feed, { episode: link.episode, t: link.t });
+    if (link.feed) return this.library.openFeed(link.feed, { episode: link.episode, t: link.t, end: link.end });
     const last = this.listening.last();
     if (last && last.feed !== this.demoFeed) return this.library.openFeed(last.feed, { episode: last.episode });
-    return this.library.openFeed(this.demoFeed, { episode: link.episode, t: link.t });
+    return this.library.openFeed(this.demoFeed, { episode: link.episode, t: link.t, end: link.end });
   }
 
   /** Opens a feed the listener typed or pasted, and records it in history once it loads. */
@@ -66,7 +66,9 @@ export class Navigation {
     const link: DeepLink = {};
     if (feedUrl && !isDemo) link.feed = feedUrl;
     if (episode && feed && (!isDemo || feed.episodes.length > 1)) link.episode = episode.guid;
-    if (withTime && this.player.position > 0) link.t = this.player.position;
+    const quote = this.library.quoteRange;
+    if (quote) Object.assign(link, quote); // the quoted range stays in the address until another episode opens
+    else if (withTime && this.player.position > 0) link.t = this.player.position;
     return buildDeepLink(location.origin + location.pathname, link);
   }
 }

@@ -44,6 +44,8 @@ export class Player {
   turnIndex = $state(-1);
   /** Index of the current chapter, −1 before the first. */
   chapterIndex = $state(-1);
+  /** Playback pauses on reaching this position (seconds): the end of a quote being played. */
+  stopAt = $state<number | null>(null);
   /** Seconds added to every transcript time, for episodes whose ads shift the audio (0 = as published). */
   offset = $state(0);
   /** Index in `fineUnits` of the current word/cue/sentence, −1 when none. */
@@ -150,7 +152,14 @@ export class Player {
     this.#recovery.watchStall();
     this.#loop.start();
   }
+  /** Plays just [start, end] seconds, then pauses (Play quote). */
+  playRange(start: number, end: number): void {
+    this.seek(start);
+    this.stopAt = end;
+    this.play();
+  }
   pause(): void {
+    this.stopAt = null;
     this.playing = false;
     this.buffering = false;
     this.#engine.pause();
@@ -221,6 +230,10 @@ export class Player {
   tick(): void {
     if (this.pendingSeek !== null) return;
     const pos = this.#engine.position();
+    if (this.stopAt !== null && pos >= this.stopAt) {
+      this.pause();
+      return;
+    }
     if (pos !== this.position) {
       this.position = pos;
       if (Math.abs(pos - this.shownPosition) >= 0.25) this.shownPosition = pos;
@@ -244,6 +257,7 @@ export class Player {
       (this.#fineStarts[this.fineIndex + 1] ?? Infinity) - text,
       (this.#chapterStarts[this.chapterIndex + 1] ?? Infinity) - pos,
       this.shownPosition + 0.25 - pos,
+      (this.stopAt ?? Infinity) - pos,
     );
     return (Math.max(0, next) * 1000) / (this.rate || 1);
   }

@@ -1,8 +1,9 @@
 // Word, cue and sentence highlights through the CSS Custom Highlight API: moving one costs no layout.
+import { textRange } from './text-dom.ts';
 
 export interface Highlighter {
-  /** Highlights `length` characters at `offset` of a text node; returns the range, or null if unsupported. */
-  show(text: Text, offset: number, length: number, estimate: boolean): Range | null;
+  /** Highlights `length` characters at `offset` of an element's text; returns the range, or null if unsupported. */
+  show(el: Element, offset: number, length: number, estimate: boolean): Range | null;
   clear(): void;
 }
 
@@ -14,14 +15,10 @@ export function createHighlighter(): Highlighter {
   registry.set('verbatim-now', now);
   registry.set('verbatim-estimate', estimate);
   return {
-    show(text, offset, length, isEstimate) {
+    show(el, offset, length, isEstimate) {
       now.clear();
       estimate.clear();
-      const max = text.length;
-      const start = Math.min(Math.max(0, offset), max);
-      const range = new Range();
-      range.setStart(text, start);
-      range.setEnd(text, Math.min(max, start + length));
+      const range = textRange(el, Math.max(0, offset), length);
       (isEstimate ? estimate : now).add(range);
       return range;
     },
@@ -33,7 +30,7 @@ export function createHighlighter(): Highlighter {
 }
 
 export interface RangeSpec {
-  text: Text;
+  el: Element;
   offset: number;
   length: number;
 }
@@ -46,13 +43,7 @@ export function createSearchHighlighter(): { show(all: RangeSpec[], current: Ran
   const chosen = new Highlight();
   registry.set('verbatim-search', all);
   registry.set('verbatim-search-current', chosen);
-  const toRange = ({ text, offset, length }: RangeSpec) => {
-    const range = new Range();
-    const start = Math.min(offset, text.length);
-    range.setStart(text, start);
-    range.setEnd(text, Math.min(text.length, start + length));
-    return range;
-  };
+  const toRange = ({ el, offset, length }: RangeSpec) => textRange(el, offset, length);
   return {
     show(specs, current) {
       all.clear();

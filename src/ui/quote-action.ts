@@ -1,0 +1,31 @@
+// Quote the current selection: words, speakers, times and link → clipboard and Saved quotes.
+import { buildQuote, type Quote } from '../core/quote.ts';
+import type { AppContext } from '../state/context.ts';
+import { copyRich } from './clipboard.ts';
+import { selectionPoints } from './text-dom.ts';
+
+/** The quote the selection makes inside the transcript, or null when nothing quotable is selected. */
+export function quoteFromSelection(app: AppContext, turnEls: readonly HTMLElement[]): Quote | null {
+  const selection = getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const points = selectionPoints(selection.getRangeAt(0), turnEls, app.player.turns);
+  if (!points) return null;
+  const { library, player, navigation } = app;
+  const isDemo = library.feedUrl === navigation.demoFeed;
+  return buildQuote(player.turns, points.from, points.to, {
+    feedUrl: isDemo ? undefined : (library.feedUrl ?? undefined),
+    guid: isDemo && (library.feed?.episodes.length ?? 0) <= 1 ? undefined : library.episode?.guid,
+    episodeTitle: library.episode?.title ?? '',
+    showTitle: library.feed?.title ?? '',
+    appBase: location.origin + location.pathname,
+    offset: player.offset,
+  });
+}
+
+/** Saves and copies a quote, and says so in a toast. */
+export async function saveAndCopy(app: AppContext, quote: Quote): Promise<void> {
+  app.quotes.add(quote);
+  const { text, html } = app.quotes.clipboard(quote);
+  const copied = await copyRich(text, html);
+  app.toasts.show(copied ? 'Quote copied and saved.' : 'Quote saved. Copying was not allowed by the browser; use Copy in Saved quotes.');
+}

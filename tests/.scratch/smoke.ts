@@ -1,0 +1,10 @@
+import { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
+import { readShowNotes } from '../../src/core/show-notes-transcript.ts';
+import { cuesToTurns } from '../../src/core/turns.ts';
+const { window } = new JSDOM(''); const parseHtml = (s: string) => new window.DOMParser().parseFromString(s, 'text/html');
+const html = readFileSync('/work/main/tests/fixtures/notes/salt-marsh.html', 'utf8');
+const r = readShowNotes(html, parseHtml, 4380);
+console.log(JSON.stringify(r.chapters, null, 1));
+console.log(r.transcript.errors, r.transcript.value.length);
+for (const t of cuesToTurns(r.transcript.value)) console.log(t.start, t.end, t.speaker, '|', t.text.slice(0, 70));

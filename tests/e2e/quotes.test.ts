@@ -1,0 +1,117 @@
+// Quoting in real Chromium with clipboard permissions: select, Quote, paste, reopen the moment.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, openPage } from './browser.ts';
+
+const appUrl = inject('appUrl');
+const origin = new URL(appUrl).origin;
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
+
+async function open(path = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await openPage(browser, new URL(path, appUrl).href);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.locator(TURNS).first().waitFor();
+  return { context, page };
+}
+
+/** Drags the mouse across a turn's text from `from` to `to` (fractions of its first line's width). */
+async function selectIn(page: Page, index: number, from: number, to: number, toIndex = index): Promise<void> {
+  const a = page.locator(TURNS).nth(index).locator('p');
+  const b = page.locator(TURNS).nth(toIndex).locator('p');
+  await a.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(200);
+  const boxA = (await a.boundingBox())!;
+  const boxB = (await b.boundingBox())!;
+  await page.mouse.move(boxA.x + boxA.width * from, boxA.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(boxB.x + boxB.width * to, boxB.y + (toIndex === index ? 10 : boxB.height - 10), { steps: 6 });
+  await page.mouse.up();
+}
+
+describe('quoting', () => {
+  test('select words, press Quote: clipboard text and HTML carry words, speaker, time and link', async () => {
+    const { context, page } = await open();
+    await selectIn(page, 5, 0.02, 0.5);
+    const selected = (await page.evaluate(() => getSelection()!.toString())).replace(/\s+/g, ' ').trim();
+    expect(selected.length).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Quote', exact: true }).click();
+    await page.getByText('Quote copied and saved.').waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const speaker = await page.locator(TURNS).nth(5).getAttribute('data-speaker');
+    expect(text).toContain(`“${selected}” — ${speaker}, “The Radio Doctor of Alder Street” (Small Repairs), `);
+    const link = new URL(/(https?:\/\/\S+)$/.exec(text)![1]!);
+    const start = Number(await page.locator(TURNS).nth(5).getAttribute('data-start'));
+    expect(Number(link.searchParams.get('t'))).toBeGreaterThanOrEqual(start - 0.05);
+    expect(Number(link.searchParams.get('end'))).toBeGreaterThan(Number(link.searchParams.get('t')));
+    const html = await page.evaluate(async () => {
+      const items = await navigator.clipboard.read();
+      const item = items.find((i) => i.types.includes('text/html'));
+      return item ? (await item.getType('text/html')).text() : '';
+    });
+    expect(html).toMatch(/<blockquote[^>]*>[\s\S]*<cite>[\s\S]*<a href="http/);
+    // Saved, and still there after a reload.
+    const saved = page.getByRole('region', { name: 'Saved quotes' });
+    expect(await saved.textContent()).toContain(selected);
+    await page.reload();
+    await page.getByRole('region', { name: 'Saved quotes' }).getByText(selected).waitFor();
+    await context.close();
+  });
+
+  test('the link reopens the moment: words in <mark>, Play quote plays just that range', async () => {
+    const { context, page } = await open();
+    await selectIn(page, 7, 0.0, 0.45);
+    await page.keyboard.press('q'); // the key does what the button does
+    await page.getByText('Quote copied and saved.').waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    const link = /(https?:\/\/\S+)$/.exec(text)![1]!;
+    const quoted = /^“(.*?)” — /.exec(text)![1]!;
+    const t = Number(new URL(link).searchParams.get('t'));
+    const end = Number(new URL(link).searchParams.get('end'));
+    const second = await context.newPage();
+    await second.goto(link);
+    const mark = second.locator('[aria-label="Transcript"] mark');
+    await mark.first().waitFor();
+    expect((await mark.allTextContents()).join(' ')).toContain(quoted);
+    await second.waitForFunction((want) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - want) < 0.05, t);
+    expect(await second.locator('[aria-current="true"][data-speaker] mark').count()).toBe(1);
+    await second.getByRole('button', { name: 'Play quote' }).click();
+    await second.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await second.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: (end - t) * 1000 + 5000 });
+    const stoppedAt = await second.evaluate(() => (window as unknown as { __audio: () => HTMLMediaElement }).__audio().currentTime);
+    expect(stoppedAt).toBeGreaterThanOrEqual(end - 0.05);
+    expect(stoppedAt).toBeLessThan(end + 0.3);
+    await context.close();
+  });
+
+  test('a selection across turns names both speakers; delete and undo; export as Markdown', async () => {
+    const { context, page } = await open();
+    await selectIn(page, 2, 0.3, 0.5, 3);
+    await page.getByRole('button', { name: 'Quote', exact: true }).click();
+    await page.getByText('Quote copied and saved.').waitFor();
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).toMatch(/— (Nora Lindqvist, Felix Marsh|Felix Marsh, Nora Lindqvist), /);
+    const saved = page.getByRole('region', { name: 'Saved quotes' });
+    await saved.getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Quote deleted.').waitFor();
+    expect(await saved.locator('li').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await saved.locator('li').first().waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), saved.getByRole('button', { name: 'Export all' }).click()]);
+    const path = await download.path();
+    const { readFileSync } = await import('node:fs');
+    const markdown = readFileSync(path, 'utf8');
+    expect(markdown).toMatch(/^# /);
+    expect(markdown).toContain('> ');
+    expect(markdown).toContain('The Radio Doctor of Alder Street');
+    await context.close();
+  });
+});
