@@ -15,7 +15,7 @@ interface Run {
   headed: boolean;
 }
 
-const LEADING_SEPARATORS = /^[\s\-–—:|.·•~>)\]]+/;
+const LEADING_SEPARATORS = /^[\s\-–—:|.·•~>)\]*]+/;
 
 /** The title after the time: separators dropped, and a range's end time (`00:00 - 05:17 Intro`). */
 export function chapterTitle(rest: string): string {

@@ -23,8 +23,6 @@ const BLOCKS = new Set([
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'svg', 'math',
   'head', 'title', 'object', 'select', 'textarea', 'button']);
 
-const STRUCTURE = 'p,li,div,br,h1,h2,h3,h4,h5,h6,blockquote,pre,td,dd,dt,section,article';
-
 /** A line that opens with a time, a bullet before a time, or a speaker before a time. */
 const TIMED_START = /^\s*(?:[*•·▪►▶+>#–—-]\s*)?[([]?\s*\d{1,3}:\d\d/;
 /** `Ada Park (00:06): …`, `Ada Park: [00:00:06] …`: a speaker's name, then a time. */
@@ -73,10 +71,9 @@ function splitRaw(raw: string, everyNewline: boolean): string[] {
   return out;
 }
 
-interface Frame {
-  node: Node;
-  /** Set when leaving an element: the block tag to restore, or null for inline elements. */
-  leave: { block: string; level: number } | null;
+/** Lower-case tag name of an element ('' for other nodes). */
+function tagOf(node: Node): string {
+  return node.nodeType === 1 ? (node as Element).localName : '';
 }
 
 /** Reads the lines of a show-notes document. Never throws (an unparsable input gives []). */
@@ -90,53 +87,68 @@ export function htmlToLines(html: string, parseHtml: ParseHtml): NotesLine[] {
   const root: Node | null = doc.body ?? doc.documentElement;
   const lines: NotesLine[] = [];
   if (root === null) return lines;
-  // Notes that are plain text (no paragraphs, items or breaks) put one line per newline.
-  const plain = doc.body?.querySelector(STRUCTURE) == null;
+  // Text met before any paragraph, item or break (notes that are plain text) has one line per
+  // newline; inside paragraphs a newline is only wrapping.
+  let sawBlock = false;
   let raw = '';
   let block = '';
   let level = 0;
+  const saved: Array<{ block: string; level: number }> = [];
   const flush = (): void => {
     if (raw.trim() !== '') {
-      for (const text of splitRaw(raw, plain || block === 'pre')) if (text !== '') lines.push({ text, level, block });
+      for (const text of splitRaw(raw, !sawBlock || block === 'pre')) {
+        if (text !== '') lines.push({ text, level, block });
+      }
     }
     raw = '';
   };
-  // An explicit stack: hostile notes can nest deeper than the call stack allows.
-  const stack: Frame[] = [{ node: root, leave: null }];
-  let first = true;
-  while (stack.length > 0) {
-    const frame = stack.pop();
-    if (frame === undefined) break;
-    if (frame.leave !== null) {
-      flush();
-      block = frame.leave.block;
-      level = frame.leave.level;
-      continue;
-    }
-    const node = frame.node;
-    if (node.nodeType === 3 /* text */ || node.nodeType === 4 /* CDATA */) {
+  // Walks by sibling links, with no recursion (hostile notes can nest deeper than the call
+  // stack allows) and no child lists (slow to build in some DOMs).
+  let node: Node | null = root.firstChild;
+  while (node !== null) {
+    let descend = false;
+    const type = node.nodeType;
+    if (type === 3 /* text */ || type === 4 /* CDATA */) {
       raw += node.nodeValue ?? '';
+    } else if (type === 1) {
+      const tag = tagOf(node);
+      if (tag === 'br') {
+        flush();
+        sawBlock = true;
+      } else if (!SKIPPED.has(tag)) {
+        descend = true;
+        if (BLOCKS.has(tag)) {
+          flush();
+          sawBlock = true;
+          saved.push({ block, level });
+          block = tag;
+          const h = /^h([1-6])$/.exec(tag);
+          if (h !== null) level = Number(h[1]);
+        }
+      }
+    }
+    const child: Node | null = descend ? node.firstChild : null;
+    if (child !== null) {
+      node = child;
       continue;
     }
-    if (node.nodeType !== 1 /* element */ && !first) continue;
-    const tag = first ? '' : (node.nodeName.toLowerCase().split(':').pop() ?? '');
-    first = false;
-    if (SKIPPED.has(tag)) continue;
-    if (tag === 'br') {
-      flush();
-      continue;
-    }
-    if (BLOCKS.has(tag)) {
-      flush();
-      stack.push({ node, leave: { block, level } });
-      block = tag;
-      const h = /^h([1-6])$/.exec(tag);
-      if (h !== null) level = Number(h[1]);
-    }
-    const children = node.childNodes;
-    for (let k = children.length - 1; k >= 0; k--) {
-      const child = children[k];
-      if (child !== undefined) stack.push({ node: child, leave: null });
+    // Leave this node (and every ancestor whose last child it was), then move on.
+    let at: Node | null = node;
+    node = null;
+    while (at !== null && at !== root) {
+      if (descend && BLOCKS.has(tagOf(at))) {
+        flush();
+        const back = saved.pop();
+        block = back?.block ?? '';
+        level = back?.level ?? 0;
+      }
+      descend = true;
+      const next: Node | null = at.nextSibling;
+      if (next !== null) {
+        node = next;
+        break;
+      }
+      at = at.parentNode;
     }
   }
   flush();

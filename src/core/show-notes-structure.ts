@@ -109,13 +109,17 @@ export function readNotesStructure(html: string, parseHtml: ParseHtml): NotesStr
     transcript: null,
     untimedTranscript: false,
   };
-  const at = heading.indexOf('transcript');
-  if (at >= 0) {
+  for (let at = 0; at < lines.length; at++) {
+    if (heading[at] !== 'transcript') continue;
     const region = headedRegion(s, at);
-    const hasTime = timed.slice(region.from, region.to).some((t) => t !== null);
-    if (hasTime) s.transcript = region;
-    else s.untimedTranscript = true;
-    return s;
+    if (timed.slice(region.from, region.to).some((t) => t !== null)) {
+      s.transcript = region;
+      return s;
+    }
+    // A heading over real text without times (not just a "Transcript" link) is worth a word.
+    let chars = 0;
+    for (let k = region.from; k < region.to; k++) chars += lines[k]?.text.length ?? 0;
+    if (chars >= 400 || region.to - region.from >= 3) s.untimedTranscript = true;
   }
   s.transcript = unheadedRegion(s);
   return s;

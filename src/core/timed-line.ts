@@ -15,7 +15,7 @@ export interface TimedLine {
 const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
 /** Bullets and list marks a line may start with: `*`, `-`, `•`, `–`, `▶`, `#`, `1.`… */
-const BULLET = /^\s*(?:[*•·▪◦►▶▸→+>#-]|[–—](?=\s*[([]?\d)|\d{1,3}[.)](?=\s+[([]?\d{1,3}:))?\s*/;
+const BULLET = /^\s*(?:[*•·▪◦►▶▸→+>#-]{1,3}|[–—](?=\s*[([]?\d)|\d{1,3}[.)](?=\s+[([]?\d{1,3}:))?\s*/;
 
 /** Reads the time after an optional opening bracket at `i`; sets the end index, or null. */
 function clockAt(line: string, i: number): { clock: ClockToken; end: number } | null {
@@ -53,8 +53,10 @@ export function parseTimedLine(line: string): TimedLine | null {
   // `Name (00:06): text`: look for the time within the first few words only.
   const limit = Math.min(line.length, 60);
   for (let i = 1; i < limit; i++) {
-    const ch = line.charAt(i);
-    if (!/[\d([]/.test(ch) || !/[\s:]/.test(line.charAt(i - 1))) continue;
+    const c = line.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || c === 40 || c === 91)) continue; // a digit, `(` or `[`
+    const before = line.charCodeAt(i - 1);
+    if (before !== 32 && before !== 58 && before !== 9 && before !== 0xa0) continue; // space or `:`
     const found = clockAt(line, i);
     if (found === null) continue;
     const name = line.slice(0, i).trim().replace(/\s*[:\-–—|]$/, '').trim();

@@ -24,12 +24,13 @@ export function estimateSeconds(text: string): number {
 /**
  * Sets each cue's end to the next later start (cues sharing a start share an end), the last
  * ones to the duration or an estimate; drops cues left without text, passing their speaker on.
+ * Cue texts must already have their whitespace collapsed; they are only trimmed here.
  */
 export function finishCues(cues: SpokenCue[], duration: number | null): SpokenCue[] {
   const kept: SpokenCue[] = [];
   let carried: string | null = null;
   for (const cue of cues) {
-    cue.text = cue.text.replace(/\s+/g, ' ').trim();
+    cue.text = cue.text.trim();
     if (cue.text === '') {
       if (cue.speaker !== null) carried = cue.speaker;
       continue;

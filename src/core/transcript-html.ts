@@ -129,6 +129,7 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
       message: `${backwards === 1 ? 'A time' : `${backwards} times`} in the HTML transcript went back before the turn above; kept in place, at the earlier time.`,
     });
   }
+  for (const cue of cues) cue.text = collapse(cue.text);
   const value = finishCues(cues, null);
   if (value.length === 0) {
     errors.push({ message: 'The HTML transcript has no readable turns.' });

@@ -5,15 +5,15 @@ import type { Delay } from './recovery.ts';
 
 export type FrameScheduler = (callback: () => void) => void;
 
-/** Sleep between frames only when the next change is further than this (ms of wall time). */
-const SLEEP_THRESHOLD_MS = 60;
-/** Wake this long before the next change. */
-const WAKE_EARLY_MS = 34;
+/** Sleep between frames only when the next frame worth drawing is further away than this (ms). */
+const SLEEP_THRESHOLD_MS = 50;
+/** Wake this long before a change that must land on its frame (timers run late on a busy machine). */
+export const WAKE_EARLY_MS = 120;
 
 export class FrameLoop {
   #running = false;
 
-  /** `step` runs once a frame and returns the ms until the next change, or −1 to stop. */
+  /** `step` runs once a frame and returns how long it may sleep (ms, early margins included), or −1 to stop. */
   constructor(
     private readonly schedule: FrameScheduler,
     private readonly delay: Delay,
@@ -28,7 +28,7 @@ export class FrameLoop {
       if (wait < 0) {
         this.#running = false;
       } else if (wait > SLEEP_THRESHOLD_MS) {
-        this.delay(() => this.schedule(frame), wait - WAKE_EARLY_MS);
+        this.delay(() => this.schedule(frame), wait);
       } else {
         this.schedule(frame);
       }

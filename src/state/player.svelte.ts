@@ -4,14 +4,15 @@ import type { AudioEngine, AudioSource, EngineEvent } from '../audio/engine.ts';
 import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
 import type { Chapter, Turn } from '../core/model.ts';
 import { TimelineCursor } from '../core/timeline-index.ts';
-import { FrameLoop, type FrameScheduler } from './frame-loop.ts';
+import { FrameLoop, WAKE_EARLY_MS, type FrameScheduler } from './frame-loop.ts';
 import { Recovery, type Delay } from './recovery.ts';
 
 export type { FrameScheduler } from './frame-loop.ts';
 
 export type { Delay } from './recovery.ts';
 
-const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
+/** Playback rate presets, slowest first. */
+export const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 
 export class Player {
@@ -191,9 +192,6 @@ export class Player {
     const next = RATES[Math.min(RATES.length - 1, Math.max(0, (index < 0 ? 1 : index) + direction))];
     if (next !== undefined) this.setRate(next);
   }
-  get rates(): readonly number[] {
-    return RATES;
-  }
   previousChapter(): void {
     // Within the first 3 s of a chapter, go to the one before; otherwise restart this one.
     const current = this.currentChapter;
@@ -247,19 +245,23 @@ export class Player {
     this.#engine.destroy();
   }
 
-  /** Wall-clock ms until the next index or display change, assuming playback continues at the rate. */
+  /**
+   * How long the frame loop may sleep (wall-clock ms): until shortly before the next turn, word,
+   * chapter or quote end, which must land on their frame, or until the next display step, which need not.
+   */
   #msUntilNextChange(): number {
     if (this.pendingSeek !== null || this.buffering) return 0;
     const pos = this.position;
     const text = pos - this.offset;
-    const next = Math.min(
+    const rate = this.rate || 1;
+    const precise = Math.min(
       (this.#turnStarts[this.turnIndex + 1] ?? Infinity) - text,
       (this.#fineStarts[this.fineIndex + 1] ?? Infinity) - text,
       (this.#chapterStarts[this.chapterIndex + 1] ?? Infinity) - pos,
-      this.shownPosition + 0.25 - pos,
       (this.stopAt ?? Infinity) - pos,
     );
-    return (Math.max(0, next) * 1000) / (this.rate || 1);
+    const display = this.shownPosition + 0.25 - pos;
+    return Math.max(0, Math.min((precise * 1000) / rate - WAKE_EARLY_MS, (display * 1000) / rate));
   }
 
   #updateIndices(pos: number): void {

@@ -10,7 +10,7 @@ import { findTimestampsInText } from '../../src/core/notes-timestamps.ts';
 import { findNotesChapters } from '../../src/core/show-notes-chapters.ts';
 import { findNotesTranscript } from '../../src/core/show-notes-transcript.ts';
 import { parseTranscriptHtml } from '../../src/core/transcript-html.ts';
-import { checkTimeline, mutations } from './srt-property.test.ts';
+import { checkTimeline, mutations } from './show-notes-helpers.ts';
 
 const parseHtml = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 const NOTES = readFileSync(join(process.cwd(), 'tests/fixtures/notes/salt-marsh.html'), 'utf8');
@@ -48,7 +48,7 @@ describe('show-notes finders never throw, and keep timelines sorted and within t
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('on strings built from show-notes fragments', () => {
     const notesish = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 50 }).map((a) => a.join(''));
@@ -59,18 +59,18 @@ describe('show-notes finders never throw, and keep timelines sorted and within t
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('on random mutations of the Substack fixture', () => {
-    fc.assert(fc.property(mutations(NOTES, PIECES), duration, (s, d) => checkNotes(s, d)), { numRuns: 150 });
-  });
+    fc.assert(fc.property(mutations(NOTES, PIECES), duration, (s, d) => checkNotes(s, d)), { numRuns: 80 });
+  }, 60_000);
 
   it('on random mutations of an HTML transcript', () => {
     fc.assert(
       fc.property(mutations(HTML_T, PIECES), (s) => checkTimeline(parseTranscriptHtml(s, parseHtml))),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it('when the parser itself throws', () => {
     const broken = (): Document => {

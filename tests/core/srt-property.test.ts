@@ -3,53 +3,14 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { ParseResult, SpokenCue } from '../../src/core/model.ts';
+import { describe, it } from 'vitest';
 import { parseSrt } from '../../src/core/srt.ts';
 import { parseTranscriptJson } from '../../src/core/transcript-json.ts';
 import { parseTranscriptText } from '../../src/core/transcript-text.ts';
-import { cuesToTurns } from '../../src/core/turns.ts';
+import { checkTimeline, mutations } from './show-notes-helpers.ts';
 
 const fixture = (name: string): string =>
   readFileSync(join(process.cwd(), 'tests/fixtures/transcripts', name), 'utf8');
-
-export function checkTimeline(r: ParseResult<SpokenCue[]>, duration: number | null = null): void {
-  let prev = -Infinity;
-  for (const cue of r.value) {
-    expect(Number.isFinite(cue.start)).toBe(true);
-    expect(cue.start).toBeGreaterThanOrEqual(prev);
-    expect(cue.end).toBeGreaterThanOrEqual(cue.start);
-    expect(cue.text).not.toBe('');
-    if (duration !== null) {
-      expect(cue.start).toBeLessThan(duration);
-      expect(cue.end).toBeLessThanOrEqual(duration);
-    }
-    prev = cue.start;
-    for (const w of cue.words ?? []) {
-      expect(cue.text.slice(w.offset, (w.offset ?? 0) + w.text.length)).toBe(w.text);
-    }
-  }
-  for (const e of r.errors) expect(e.message).not.toBe('');
-  // The turns built from them keep their offsets.
-  for (const turn of cuesToTurns(r.value)) {
-    for (const c of turn.cues) expect(turn.text.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
-  }
-}
-
-/** Random edits of a valid file: deletions, insertions of tricky pieces, duplications. */
-export function mutations(source: string, pieces: readonly string[]): fc.Arbitrary<string> {
-  const edit = fc.tuple(fc.nat(source.length), fc.nat(40), fc.constantFrom(...pieces), fc.nat(2));
-  return fc.array(edit, { maxLength: 8 }).map((edits) => {
-    let s = source;
-    for (const [at, len, piece, kind] of edits) {
-      const i = at % (s.length + 1);
-      if (kind === 0) s = s.slice(0, i) + s.slice(i + len);
-      else if (kind === 1) s = s.slice(0, i) + piece + s.slice(i);
-      else s = s.slice(0, i) + s.slice(i, i + len) + s.slice(i);
-    }
-    return s;
-  });
-}
 
 const SRT_PIECES = ['\n', '\r\n', '\r', '-->', ' --> ', '00:00:01,000', '9:99:99,999', ',', '.', ':', '1\n', '<i>', '</i>', '&amp;', '&', 'Ada:', 'Note:', '>>', '[Ada]', '{\\an8}', '\uFEFF', ''];
 const JSON_PIECES = ['{', '}', '[', ']', ',', '"', ':', '"startTime":', '"endTime":"x"', '"body":"w."', '"speaker":null', '-1', '1e999', 'null', '"12"', ' '];

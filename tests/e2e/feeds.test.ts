@@ -97,6 +97,7 @@ describe('a publisher feed', () => {
   test('a deep link opens that episode at t, paused; the address can be copied into a new tab', async () => {
     const { context, page } = await openPage(browser, link({ feed: FEED, episode: 'substack:post:880011', t: '100' }));
     await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) === 100);
+    await page.locator('[aria-current="true"][data-speaker]').waitFor();
     expect(await page.locator('[aria-current="true"][data-speaker]').count()).toBe(1);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) > 103, undefined, { timeout: 10_000 });

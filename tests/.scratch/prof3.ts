@@ -1,0 +1,18 @@
+import { JSDOM } from 'jsdom';
+import { htmlToLines } from '../../src/core/show-notes-lines.ts';
+import { readNotesStructure } from '../../src/core/show-notes-structure.ts';
+import { parseTimedLine } from '../../src/core/timed-line.ts';
+import { linesToCues } from '../../src/core/timed-transcript.ts';
+import { synthNotesTranscript } from '../bench/synth-notes.ts';
+const html = synthNotesTranscript({ turns: 1500, speakers: 3, seed: 7 });
+const { window } = new JSDOM('');
+const doc = new window.DOMParser().parseFromString(html, 'text/html');
+const cached = () => doc;
+const time = (name: string, f: () => unknown) => { for (let k = 0; k < 3; k++) f(); const t = performance.now(); for (let k = 0; k < 10; k++) f(); console.log(name, ((performance.now() - t) / 10).toFixed(1)); };
+time('lines', () => htmlToLines(html, cached));
+const lines = htmlToLines(html, cached);
+console.log(lines.length);
+time('timed', () => lines.map((l) => parseTimedLine(l.text)));
+time('structure', () => readNotesStructure(html, cached));
+time('cues', () => linesToCues(lines.map((l) => l.text), { duration: 10800, where: 'x' }));
+time('textContent', () => doc.body.textContent);

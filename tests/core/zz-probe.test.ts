@@ -1,0 +1,36 @@
+// @vitest-environment jsdom
+import { it } from 'vitest';
+import { parseFeed } from '../../src/core/feed.ts';
+import { parseVtt } from '../../src/core/vtt.ts';
+import { decodeBytes } from '../../src/core/decode.ts';
+const parseXml = (s: string) => new DOMParser().parseFromString(s, 'application/xml');
+const P = (s: string) => { const t = performance.now(); const r = parseFeed(s, 'https://x.test/feed.xml', { parseXml }); return { ms: Math.round(performance.now() - t), r: r.ok ? { ok: true, title: r.value.title.slice(0, 80), n: r.value.episodes.length, errors: r.errors.map(e => e.message.slice(0, 150)) } : r }; };
+const rss = (inner: string, head = '') => `<?xml version="1.0"?>${head}<rss version="2.0"><channel><title>T</title>${inner}</channel></rss>`;
+it('probe', () => {
+  const lol = `<!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>`;
+  console.log('lol', JSON.stringify(P(`<?xml version="1.0"?>${lol}<rss version="2.0"><channel><title>&lol9;</title><item><title>a</title><guid>1</guid></item></channel></rss>`)));
+  console.log('xxe', JSON.stringify(P(`<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&xxe;</title></channel></rss>`)));
+  console.log('nul', JSON.stringify(P(rss('<item><title>a\u0000b</title></item>'))));
+  console.log('surrogate', JSON.stringify(P(rss('<item><title>a\uD800b</title></item>'))));
+  console.log('100k', JSON.stringify(P(rss('<item/>'.repeat(100000)))));
+  console.log('100k full', JSON.stringify(P(rss('<item></item>\n'.repeat(100000)))));
+  console.log('deep', JSON.stringify(P(rss('<item><title>x</title><description>' + '<a>'.repeat(20000) + '</a>'.repeat(20000) + '</description></item>'))));
+  console.log('5MB', JSON.stringify(P(rss('<item><title>' + 'x'.repeat(5_000_000) + '</title><guid>g</guid></item>'))));
+  console.log('json', JSON.stringify(P('{"a":1}')));
+  console.log('bin', JSON.stringify(P(decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0xff, 0xfe, 0x00, 0x3c])).text)));
+  console.log('bin<', JSON.stringify(P('<\u0001\u0002\u0003garbage\u00ff')));
+  const u16 = new Uint8Array(Buffer.from(rss('<item><title>Zoë</title><guid>1</guid></item>').replace('<?xml version="1.0"?>', ''), 'utf16le'));
+  const d = decodeBytes(u16); console.log('u16 nodecl', d.encoding, JSON.stringify(P(d.text)).slice(0, 300));
+  const v = (s: string) => { const t = performance.now(); const r = parseVtt(s); return JSON.stringify({ ms: Math.round(performance.now() - t), n: r.value.length, first: r.value[0] && { ...r.value[0], text: r.value[0].text.slice(0, 40) }, errors: r.errors }).slice(0, 400); };
+  console.log('frac', v('WEBVTT\n\n00:00:01.' + '0'.repeat(400) + '1 --> 00:00:02.000\nhi\n'));
+  console.log('hours', v('WEBVTT\n\n' + '9'.repeat(400) + ':00:01.000 --> ' + '9'.repeat(401) + ':00:02.000\nhi\n'));
+  console.log('h100', v('WEBVTT\n\n100:00:01.000 --> 100:00:02.000\nhi\n'));
+  console.log('nul', v('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nh\u0000i\n'));
+  console.log('5MB', v('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n' + 'word '.repeat(1_000_000) + '\n'));
+  console.log('5MBtiming', v('WEBVTT\n\n00:00:01.000 --> 00:00:02.000' + ' x'.repeat(2_500_000) + '\nhi\n'));
+  console.log('5MBnoline', v('x'.repeat(5_000_000)));
+  console.log('5MB<', v('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n' + '<'.repeat(5_000_000) + '\n'));
+  console.log('5MB<v', v('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n' + '<v '.repeat(1_000_000) + '\n'));
+  console.log('5MB&', v('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n' + '&'.repeat(5_000_000) + '\n'));
+  console.log('5MB<1', v('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n' + '<1'.repeat(2_500_000) + '\n'));
+});
