@@ -14,20 +14,67 @@ export interface NotesLine {
 }
 
 const BLOCKS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'dd', 'details', 'div', 'dl', 'dt', 'figcaption',
-  'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav',
-  'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
   'ul',
 ]);
 
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'svg', 'math',
-  'head', 'title', 'object', 'select', 'textarea', 'button']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'iframe',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'object',
+  'select',
+  'textarea',
+  'button',
+]);
 
 /** A line that opens with a time, a bullet before a time, or a speaker before a time. */
 const TIMED_START = /^\s*(?:[*•·▪►▶+>#–—-]\s*)?[([]?\s*\d{1,3}:\d\d/;
 /** `Ada Park (00:06): …`, `Ada Park: [00:00:06] …`: a speaker's name, then a time. */
-const NAMED_TIME_START = /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*:?\s*[([]?\d{1,3}:\d\d/u;
-const KEYWORD_LINE = /^\W{0,3}(?:chapters?|timestamps?|time ?codes?|sprungmarken|kapitel|transcript|transkript)\W{0,3}$/i;
+const NAMED_TIME_START =
+  /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*:?\s*[([]?\d{1,3}:\d\d/u;
+const KEYWORD_LINE =
+  /^\W{0,3}(?:chapters?|timestamps?|time ?codes?|sprungmarken|kapitel|transcript|transkript)\W{0,3}$/i;
 
 function collapse(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();

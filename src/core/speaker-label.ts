@@ -4,8 +4,31 @@
 
 /** Lower-case words that may sit inside a name (`Ana de la Cruz`, `Jan van Dijk`). */
 const PARTICLES = new Set([
-  'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le',
-  'van', 'von', 'zu', 'bin', 'ibn', 'al', 'el', 'ten', 'ter', 'y', 'e', 'of',
+  'de',
+  'da',
+  'das',
+  'do',
+  'dos',
+  'del',
+  'della',
+  'der',
+  'den',
+  'di',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'zu',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ten',
+  'ter',
+  'y',
+  'e',
+  'of',
 ]);
 
 /** A name word: a capital letter, then letters, marks, apostrophes, hyphens or dots. */

@@ -32,7 +32,8 @@ function readTiming(line: string): [number, number] | null {
 }
 
 const isBlank = (line: string | undefined): boolean => line === undefined || line.trim() === '';
-const isIndex = (line: string | undefined): boolean => line !== undefined && /^\s*\d+\s*$/.test(line);
+const isIndex = (line: string | undefined): boolean =>
+  line !== undefined && /^\s*\d+\s*$/.test(line);
 
 interface Card {
   start: number;

@@ -15,7 +15,8 @@ export interface TimedLine {
 const CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
 /** Bullets and list marks a line may start with: `*`, `-`, `•`, `–`, `▶`, `#`, `1.`… */
-const BULLET = /^\s*(?:[*•·▪◦►▶▸→+>#-]{1,3}|[–—](?=\s*[([]?\d)|\d{1,3}[.)](?=\s+[([]?\d{1,3}:))?\s*/;
+const BULLET =
+  /^\s*(?:[*•·▪◦►▶▸→+>#-]{1,3}|[–—](?=\s*[([]?\d)|\d{1,3}[.)](?=\s+[([]?\d{1,3}:))?\s*/;
 
 /** Reads the time after an optional opening bracket at `i`; sets the end index, or null. */
 function clockAt(line: string, i: number): { clock: ClockToken; end: number } | null {
@@ -37,7 +38,10 @@ function clockAt(line: string, i: number): { clock: ClockToken; end: number } | 
 }
 
 function restAfter(line: string, end: number): string {
-  return line.slice(end).replace(/^\s*:?\s*/, '').trim();
+  return line
+    .slice(end)
+    .replace(/^\s*:?\s*/, '')
+    .trim();
 }
 
 /**
@@ -59,7 +63,11 @@ export function parseTimedLine(line: string): TimedLine | null {
     if (before !== 32 && before !== 58 && before !== 9 && before !== 0xa0) continue; // space or `:`
     const found = clockAt(line, i);
     if (found === null) continue;
-    const name = line.slice(0, i).trim().replace(/\s*[:\-–—|]$/, '').trim();
+    const name = line
+      .slice(0, i)
+      .trim()
+      .replace(/\s*[:\-–—|]$/, '')
+      .trim();
     if (!looksLikeName(name)) return null;
     return { clock: found.clock, prefix: name, rest: restAfter(line, found.end) };
   }

@@ -104,7 +104,12 @@ export function linesToCues(
       // These lines are known to be a transcript, so a name-like label on a timed line is a
       // speaker even when heard once (a caller); untimed lines need a recurring label.
       const speaker = l;
-      current = { start, end: start, text: speaker?.rest ?? t.rest, speaker: speaker?.name ?? null };
+      current = {
+        start,
+        end: start,
+        text: speaker?.rest ?? t.rest,
+        speaker: speaker?.name ?? null,
+      };
       cues.push(current);
     } else if (l !== null && trusted(l) && !dropping && hasTime) {
       // A new turn without its own time: it shares the previous turn's start.

@@ -9,7 +9,9 @@ import { finishCues, linesToCues } from './timed-transcript.ts';
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title']);
 const INLINE = new Set(
-  'a abbr b bdi bdo code data dfn em font i kbd mark q s samp small span strong sub sup u var'.split(' '),
+  'a abbr b bdi bdo code data dfn em font i kbd mark q s samp small span strong sub sup u var'.split(
+    ' ',
+  ),
 );
 
 /** `M:SS`, `H:MM:SS`, `MMM:SS`, plain seconds; or an ISO duration (`PT1M6S`) in `datetime`. */
@@ -34,7 +36,9 @@ function collapse(s: string): string {
 
 /** A speaker as `<cite>` gives it: `Ada Park:` and `Ada Park :` both mean `Ada Park`. */
 function citeName(text: string): string {
-  return collapse(text).replace(/\s*[:：]$/, '').trim();
+  return collapse(text)
+    .replace(/\s*[:：]$/, '')
+    .trim();
 }
 
 /** Parses an HTML transcript. Never throws. */
@@ -52,7 +56,9 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
     const lines = root === null ? [] : htmlToLines(html, parseHtml).map((l) => l.text);
     const r = linesToCues(lines, { duration: null, where: 'in the HTML transcript' });
     if (r.value.length === 0 && r.errors.length === 0) {
-      r.errors.push({ message: 'The HTML transcript has no times, so it cannot follow the audio.' });
+      r.errors.push({
+        message: 'The HTML transcript has no times, so it cannot follow the audio.',
+      });
     }
     return r;
   }

@@ -47,7 +47,10 @@ export function rankTranscripts(refs: readonly TranscriptRef[], language = 'en')
 
 /** What a file served as plain text really is: WebVTT, SRT or JSON are often served that way. */
 function sniffText(text: string): SourceKind {
-  const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 400);
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 400);
   if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'vtt';
   if (/^(?:\d+\s*\r?\n)?\s*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}\s*-->/.test(head)) return 'srt';
   if (/^[[{]/.test(head)) return 'json';
@@ -72,7 +75,10 @@ function cues(text: string, kind: SourceKind, parseHtml?: ParseHtml): ParseResul
       return sniffed === 'text' ? parseTranscriptText(text) : cues(text, sniffed);
     }
     default:
-      return { value: [], errors: [{ message: `Transcripts of this type (${kind}) are not read yet.` }] };
+      return {
+        value: [],
+        errors: [{ message: `Transcripts of this type (${kind}) are not read yet.` }],
+      };
   }
 }
 

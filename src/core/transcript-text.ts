@@ -37,8 +37,7 @@ export function parseTranscriptText(
   });
   if (result.value.length === 0 && result.errors.length === 0) {
     result.errors.unshift({
-      message:
-        'The text transcript has no times, so it cannot follow the audio; it was not used.',
+      message: 'The text transcript has no times, so it cannot follow the audio; it was not used.',
     });
   }
   return result;

@@ -4,6 +4,8 @@ import { clampChapters, parseChaptersJson } from '../core/chapters-json.ts';
 import { parseFeed } from '../core/feed.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
 import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript-source.ts';
+import { readShowNotes } from '../core/show-notes-transcript.ts';
+import { cuesToTurns } from '../core/turns.ts';
 import { FetchError, fetchText, type FetchKind, type Fetched } from './fetcher.ts';
 import type { Listening } from './listening.ts';
 import type { Player } from './player.svelte.ts';
@@ -15,6 +17,7 @@ export interface Alert {
 
 export type Fetcher = (url: string, kind: FetchKind, signal?: AbortSignal) => Promise<Fetched>;
 export type XmlParser = (text: string) => Document;
+export type HtmlParser = (html: string) => Document;
 
 export interface OpenOptions {
   /** The episode's guid; absent: the newest playable episode. */
@@ -57,6 +60,7 @@ export class Library {
     private readonly parseXml: XmlParser,
     private readonly fetcher: Fetcher = fetchText,
     private readonly listening: Listening | null = null,
+    private readonly parseHtml: HtmlParser | null = null,
   ) {}
 
   /** What still works after a feed fails, in the listener's words. */
@@ -158,15 +162,14 @@ export class Library {
 
   async #loadTranscript(episode: Episode, token: number): Promise<void> {
     const offered = rankTranscripts(episode.transcripts, navigator.language);
-    if (offered.length === 0) return;
-    this.loadingTranscript = true;
+    this.loadingTranscript = offered.length > 0;
     try {
       for (const ref of offered) {
         const kind = transcriptKind(ref);
         try {
           const fetched = await this.fetcher(ref.url, 'transcript');
           if (token !== this.#episodeToken) return;
-          const { value } = parseTranscriptFile(fetched.text, kind);
+          const { value } = parseTranscriptFile(fetched.text, kind, this.parseHtml ?? undefined);
           if (value.length === 0) {
             this.alert('The transcript file has no readable lines. The episode still plays.');
             continue;
@@ -179,6 +182,13 @@ export class Library {
           if (token !== this.#episodeToken) return;
           this.alert(`The transcript file could not be loaded${reason(error)} The episode still plays.`);
         }
+      }
+      // No file, or none readable: a transcript written into the show notes (how Substack shows publish).
+      const notes = this.#notes(episode);
+      if (notes && notes.transcript.length > 0 && token === this.#episodeToken) {
+        this.#turns = notes.transcript;
+        this.transcriptSource = 'show-notes';
+        this.#publish(token);
       }
     } finally {
       if (token === this.#episodeToken) this.loadingTranscript = false;
@@ -207,10 +217,31 @@ export class Library {
         if (token === this.#episodeToken) this.loadingChapters = false;
       }
     }
+    if (token !== this.#episodeToken) return;
     if (episode.pscChapters && episode.pscChapters.length > 0) {
       this.#chapters = episode.pscChapters;
       this.chaptersSource = 'psc';
       this.#publish(token);
+      return;
     }
+    const notes = this.#notes(episode);
+    if (notes && notes.chapters.length > 0) {
+      this.#chapters = notes.chapters;
+      this.chaptersSource = 'show-notes';
+      this.#publish(token);
+    }
+  }
+
+  /** The chapters and transcript written into an episode's show notes (read once per episode). */
+  #notesCache = new WeakMap<Episode, { chapters: Chapter[]; transcript: Turn[] }>();
+  #notes(episode: Episode): { chapters: Chapter[]; transcript: Turn[] } | null {
+    if (!this.parseHtml || !episode.notesHtml) return null;
+    let found = this.#notesCache.get(episode);
+    if (!found) {
+      const { chapters, transcript } = readShowNotes(episode.notesHtml, this.parseHtml, episode.duration);
+      found = { chapters: chapters.value, transcript: cuesToTurns(transcript.value) };
+      this.#notesCache.set(episode, found);
+    }
+    return found;
   }
 }

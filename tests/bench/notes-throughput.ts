@@ -37,7 +37,9 @@ const lines = htmlToLines(html, cached).map((l) => l.text);
 const pureMs = time(20, () => linesToCues(lines, { duration, where: 'in the show notes' }));
 const rate = (ms: number): string => `${ms.toFixed(1)} ms = ${(mb / (ms / 1000)).toFixed(1)} MB/s`;
 console.log(`jsdom parse alone: ${rate(parseMs)}`);
-console.log(`readShowNotes on a parsed document (lines, structure, chapters, cues): ${rate(ownMs)}`);
+console.log(
+  `readShowNotes on a parsed document (lines, structure, chapters, cues): ${rate(ownMs)}`,
+);
 console.log(`lines → cues alone (no DOM): ${rate(pureMs)}`);
 console.log(`readShowNotes with jsdom parsing: ${rate(fullMs)}`);
 console.log(`findNotesChapters with jsdom parsing: ${rate(chaptersMs)}`);

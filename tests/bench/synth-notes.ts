@@ -13,7 +13,23 @@ export interface SynthNotesOptions {
 }
 
 const NAMES = ['Ilse Marrow', 'Teo Vantongeren', 'Priya Okonkwo-Hale', 'Dagny Ruiz', 'Omar Feld'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ren', 'tas', 'vo', 'pel', 'dor', 'shi', 'qua', 'ne', 'bri', 'sol', 'tu', 'fen'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ren',
+  'tas',
+  'vo',
+  'pel',
+  'dor',
+  'shi',
+  'qua',
+  'ne',
+  'bri',
+  'sol',
+  'tu',
+  'fen',
+];
 
 /** mulberry32: a tiny deterministic PRNG. */
 function rng(seed: number): () => number {
@@ -67,14 +83,21 @@ export function synthNotesTranscript(options: SynthNotesOptions = {}): string {
   for (let c = 0; c < 12; c++) {
     out.push(`<li><p>(${clock((duration * c) / 12)}) ${sentence().slice(0, 40)}</p></li>`);
   }
-  out.push('</ul>', '<h3>Transcript</h3>', '<p><em>Transcribed by a machine; edited for clarity.</em></p>');
+  out.push(
+    '</ul>',
+    '<h3>Transcript</h3>',
+    '<p><em>Transcribed by a machine; edited for clarity.</em></p>',
+  );
   const step = duration / turns;
   let speaker = 0;
   let last = 0;
   for (let t = 0; t < turns; t++) {
     if (t > 0) speaker = (speaker + 1 + Math.floor(random() * (speakerCount - 1))) % speakerCount;
     // One turn in twenty shares the previous start; others move on.
-    const start = t > 0 && random() < 0.05 ? last : Math.max(last, Math.floor(t * step + random() * step * 0.5));
+    const start =
+      t > 0 && random() < 0.05
+        ? last
+        : Math.max(last, Math.floor(t * step + random() * step * 0.5));
     last = start;
     const name = NAMES[speaker] ?? 'Ilse Marrow';
     const cut = random();

@@ -24,10 +24,10 @@ export function checkTimeline(r: ParseResult<SpokenCue[]>, duration: number | nu
   for (const e of r.errors) expect(e.message).not.toBe('');
   // The turns built from them keep their offsets.
   for (const turn of cuesToTurns(r.value)) {
-    for (const c of turn.cues) expect(turn.text.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
+    for (const c of turn.cues)
+      expect(turn.text.slice(c.offset, c.offset + c.text.length)).toBe(c.text);
   }
 }
-
 
 /** Random edits of a valid file: deletions, insertions of tricky pieces, duplications. */
 export function mutations(source: string, pieces: readonly string[]): fc.Arbitrary<string> {

@@ -31,12 +31,39 @@ function checkNotes(html: string, duration: number | null): void {
   checkChapters(chapters.value, duration);
   checkTimeline(findNotesTranscript(html, parseHtml, duration), duration);
   for (const t of findTimestampsInText(html, duration)) {
-    expect(/^\d{1,3}:\d\d(:\d\d)?(\.\d+)?$/.test(html.slice(t.index, t.index + t.length))).toBe(true);
+    expect(/^\d{1,3}:\d\d(:\d\d)?(\.\d+)?$/.test(html.slice(t.index, t.index + t.length))).toBe(
+      true,
+    );
     if (duration !== null) expect(t.seconds).toBeLessThanOrEqual(duration);
   }
 }
 
-const PIECES = ['<p>', '</p>', '<br>', '<li>', '<h3>Transcript</h3>', '<h3>Chapters</h3>', '<strong>', '</strong>', '00:00:06 ', '(05:17) ', '[1:02:03] ', '9:30pm', '16:9', 'Ada Park: ', '..', '—', '&amp;', '<cite>', '<time>', '</time>', '\n', '<!--', '<a href="t=10:00">', '99:99 '];
+const PIECES = [
+  '<p>',
+  '</p>',
+  '<br>',
+  '<li>',
+  '<h3>Transcript</h3>',
+  '<h3>Chapters</h3>',
+  '<strong>',
+  '</strong>',
+  '00:00:06 ',
+  '(05:17) ',
+  '[1:02:03] ',
+  '9:30pm',
+  '16:9',
+  'Ada Park: ',
+  '..',
+  '—',
+  '&amp;',
+  '<cite>',
+  '<time>',
+  '</time>',
+  '\n',
+  '<!--',
+  '<a href="t=10:00">',
+  '99:99 ',
+];
 const duration = fc.option(fc.integer({ min: 1, max: 5 * 3600 }));
 
 describe('show-notes finders never throw, and keep timelines sorted and within the duration', () => {
@@ -51,7 +78,9 @@ describe('show-notes finders never throw, and keep timelines sorted and within t
   }, 60_000);
 
   it('on strings built from show-notes fragments', () => {
-    const notesish = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 50 }).map((a) => a.join(''));
+    const notesish = fc
+      .array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 50 })
+      .map((a) => a.join(''));
     fc.assert(
       fc.property(notesish, duration, (s, d) => {
         checkNotes(s, d);
@@ -62,12 +91,17 @@ describe('show-notes finders never throw, and keep timelines sorted and within t
   }, 60_000);
 
   it('on random mutations of the Substack fixture', () => {
-    fc.assert(fc.property(mutations(NOTES, PIECES), duration, (s, d) => checkNotes(s, d)), { numRuns: 80 });
+    fc.assert(
+      fc.property(mutations(NOTES, PIECES), duration, (s, d) => checkNotes(s, d)),
+      { numRuns: 80 },
+    );
   }, 60_000);
 
   it('on random mutations of an HTML transcript', () => {
     fc.assert(
-      fc.property(mutations(HTML_T, PIECES), (s) => checkTimeline(parseTranscriptHtml(s, parseHtml))),
+      fc.property(mutations(HTML_T, PIECES), (s) =>
+        checkTimeline(parseTranscriptHtml(s, parseHtml)),
+      ),
       { numRuns: 200 },
     );
   }, 60_000);

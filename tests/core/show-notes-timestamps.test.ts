@@ -3,7 +3,10 @@ import { findTimestampsInText } from '../../src/core/notes-timestamps.ts';
 
 /** The clock texts found, with their seconds. */
 function found(text: string, duration: number | null = null): Array<[string, number]> {
-  return findTimestampsInText(text, duration).map((t) => [text.slice(t.index, t.index + t.length), t.seconds]);
+  return findTimestampsInText(text, duration).map((t) => [
+    text.slice(t.index, t.index + t.length),
+    t.seconds,
+  ]);
 }
 
 describe('findTimestampsInText', () => {
@@ -28,11 +31,17 @@ describe('findTimestampsInText', () => {
   });
 
   it('skips times of day: 9:30pm, 9:30 pm, 10:00 a.m., 20:15 Uhr', () => {
-    expect(found('Doors 9:30pm, show 9:30 pm, brunch 10:00 a.m., Einlass 20:15 Uhr, 7:45AM')).toEqual([]);
+    expect(
+      found('Doors 9:30pm, show 9:30 pm, brunch 10:00 a.m., Einlass 20:15 Uhr, 7:45AM'),
+    ).toEqual([]);
   });
 
   it('skips clocks glued to longer number runs, words or URLs', () => {
-    expect(found('Build 1:02:03:04, id 12:345, v2:30, 2024-05-01T10:00:00Z, see x.com/t=12:30 and 3.10:20')).toEqual([]);
+    expect(
+      found(
+        'Build 1:02:03:04, id 12:345, v2:30, 2024-05-01T10:00:00Z, see x.com/t=12:30 and 3.10:20',
+      ),
+    ).toEqual([]);
   });
 
   it('skips times past the duration, keeps times up to it', () => {

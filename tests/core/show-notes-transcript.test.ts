@@ -11,40 +11,68 @@ const notes = (name: string): string =>
   readFileSync(join(process.cwd(), 'tests/fixtures/notes', name), 'utf8');
 
 /** [start, speaker, text] of each cue found. */
-function cues(html: string, duration: number | null = null): Array<[number, string | null, string]> {
-  return findNotesTranscript(html, parseHtml, duration).value.map((c) => [c.start, c.speaker, c.text]);
+function cues(
+  html: string,
+  duration: number | null = null,
+): Array<[number, string | null, string]> {
+  return findNotesTranscript(html, parseHtml, duration).value.map((c) => [
+    c.start,
+    c.speaker,
+    c.text,
+  ]);
 }
 
 describe('findNotesTranscript: the forms turns are written in', () => {
   it('00:00:06 Ada Park: text', () => {
     const html = '<h3>Transcript</h3><p>00:00:06 Ada Park: Hello.</p><p>00:00:09 Cy Dunn: Hi.</p>';
-    expect(cues(html)).toEqual([[6, 'Ada Park', 'Hello.'], [9, 'Cy Dunn', 'Hi.']]);
-  });
-
-  it('[00:00:06] <strong>Ada Park:</strong> text', () => {
-    const html = '<h3>Transcript</h3><p>[00:00:06] <strong>Ada Park:</strong> Hello.</p><p>[00:00:09] <strong>Cy Dunn:</strong> Hi.</p>';
-    expect(cues(html)).toEqual([[6, 'Ada Park', 'Hello.'], [9, 'Cy Dunn', 'Hi.']]);
-  });
-
-  it('<strong>Ada Park</strong> [00:00:06]: text', () => {
-    const html = '<h3>Transcript</h3><p><strong>Ada Park</strong> [00:00:06]: Hello.</p><p><strong>Cy Dunn</strong> [00:00:09]: Hi.</p>';
-    expect(cues(html)).toEqual([[6, 'Ada Park', 'Hello.'], [9, 'Cy Dunn', 'Hi.']]);
-  });
-
-  it('Ada Park (00:06): text, and <strong>Ada Park:</strong> [00:00:06] text', () => {
-    expect(cues('<h3>Transcript</h3><p>Ada Park (00:06): Hello.</p><p>Cy Dunn (00:09): Hi.</p>')).toEqual([
+    expect(cues(html)).toEqual([
       [6, 'Ada Park', 'Hello.'],
       [9, 'Cy Dunn', 'Hi.'],
     ]);
-    expect(cues('<h3>Transcript</h3><p><strong>Ada Park:</strong> [00:00:06] Hello.</p><p><strong>Cy Dunn:</strong> [00:00:09] Hi.</p>')).toEqual([
+  });
+
+  it('[00:00:06] <strong>Ada Park:</strong> text', () => {
+    const html =
+      '<h3>Transcript</h3><p>[00:00:06] <strong>Ada Park:</strong> Hello.</p><p>[00:00:09] <strong>Cy Dunn:</strong> Hi.</p>';
+    expect(cues(html)).toEqual([
+      [6, 'Ada Park', 'Hello.'],
+      [9, 'Cy Dunn', 'Hi.'],
+    ]);
+  });
+
+  it('<strong>Ada Park</strong> [00:00:06]: text', () => {
+    const html =
+      '<h3>Transcript</h3><p><strong>Ada Park</strong> [00:00:06]: Hello.</p><p><strong>Cy Dunn</strong> [00:00:09]: Hi.</p>';
+    expect(cues(html)).toEqual([
+      [6, 'Ada Park', 'Hello.'],
+      [9, 'Cy Dunn', 'Hi.'],
+    ]);
+  });
+
+  it('Ada Park (00:06): text, and <strong>Ada Park:</strong> [00:00:06] text', () => {
+    expect(
+      cues('<h3>Transcript</h3><p>Ada Park (00:06): Hello.</p><p>Cy Dunn (00:09): Hi.</p>'),
+    ).toEqual([
+      [6, 'Ada Park', 'Hello.'],
+      [9, 'Cy Dunn', 'Hi.'],
+    ]);
+    expect(
+      cues(
+        '<h3>Transcript</h3><p><strong>Ada Park:</strong> [00:00:06] Hello.</p><p><strong>Cy Dunn:</strong> [00:00:09] Hi.</p>',
+      ),
+    ).toEqual([
       [6, 'Ada Park', 'Hello.'],
       [9, 'Cy Dunn', 'Hi.'],
     ]);
   });
 
   it('a name-and-time line followed by its paragraphs (Ada Park 0:06)', () => {
-    const html = '<h3>Transcript</h3><p>Ada Park 0:06</p><p>Hello.</p><p>Cy Dunn 0:09</p><p>Hi.</p><p>Still me.</p>';
-    expect(cues(html)).toEqual([[6, 'Ada Park', 'Hello.'], [9, 'Cy Dunn', 'Hi. Still me.']]);
+    const html =
+      '<h3>Transcript</h3><p>Ada Park 0:06</p><p>Hello.</p><p>Cy Dunn 0:09</p><p>Hi.</p><p>Still me.</p>';
+    expect(cues(html)).toEqual([
+      [6, 'Ada Park', 'Hello.'],
+      [9, 'Cy Dunn', 'Hi. Still me.'],
+    ]);
   });
 });
 
@@ -59,7 +87,8 @@ describe('findNotesTranscript: turns', () => {
   });
 
   it('keeps two turns that share a start time, both ending at the next time', () => {
-    const html = '<h3>Transcript</h3><p>00:01:00 Ada Park: Yes.</p><p>00:01:00 Cy Dunn: No.</p><p>00:01:05 Ada Park: Fine.</p>';
+    const html =
+      '<h3>Transcript</h3><p>00:01:00 Ada Park: Yes.</p><p>00:01:00 Cy Dunn: No.</p><p>00:01:05 Ada Park: Fine.</p>';
     const r = findNotesTranscript(html, parseHtml, null);
     expect(r.value.map((c) => [c.start, c.end, c.speaker])).toEqual([
       [60, 65, 'Ada Park'],
@@ -81,7 +110,8 @@ describe('findNotesTranscript: turns', () => {
   });
 
   it('ends the last turn at the duration, and leaves out turns past it', () => {
-    const html = '<h3>Transcript</h3><p>00:00:01 Ada Park: In.</p><p>00:00:50 Cy Dunn: In too.</p><p>00:02:00 Ada Park: Out.</p><p>Still out.</p>';
+    const html =
+      '<h3>Transcript</h3><p>00:00:01 Ada Park: In.</p><p>00:00:50 Cy Dunn: In too.</p><p>00:02:00 Ada Park: Out.</p><p>Still out.</p>';
     const r = findNotesTranscript(html, parseHtml, 100);
     expect(r.value.map((c) => [c.start, c.end, c.text])).toEqual([
       [1, 50, 'In.'],
@@ -97,9 +127,14 @@ describe('findNotesTranscript: turns', () => {
   });
 
   it('keeps a turn whose time goes backwards in place, and says so', () => {
-    const html = '<h3>Transcript</h3><p>00:00:10 Ada Park: A.</p><p>00:00:05 Cy Dunn: B.</p><p>00:00:20 Ada Park: C.</p>';
+    const html =
+      '<h3>Transcript</h3><p>00:00:10 Ada Park: A.</p><p>00:00:05 Cy Dunn: B.</p><p>00:00:20 Ada Park: C.</p>';
     const r = findNotesTranscript(html, parseHtml, null);
-    expect(r.value.map((c) => [c.start, c.text])).toEqual([[10, 'A.'], [10, 'B.'], [20, 'C.']]);
+    expect(r.value.map((c) => [c.start, c.text])).toEqual([
+      [10, 'A.'],
+      [10, 'B.'],
+      [20, 'C.'],
+    ]);
     expect(r.errors).toMatchInlineSnapshot(`
       [
         {
@@ -110,17 +145,26 @@ describe('findNotesTranscript: turns', () => {
   });
 
   it('does not take a one-off Note: in a continuation paragraph for a speaker', () => {
-    const html = '<h3>Transcript</h3><p>00:00:01 Ada Park: Hi.</p><p>Note: this was recorded outside.</p><p>00:00:09 Cy Dunn: Yes.</p><p>00:00:12 Ada Park: Windy.</p>';
+    const html =
+      '<h3>Transcript</h3><p>00:00:01 Ada Park: Hi.</p><p>Note: this was recorded outside.</p><p>00:00:09 Cy Dunn: Yes.</p><p>00:00:12 Ada Park: Windy.</p>';
     expect(cues(html)[0]).toEqual([1, 'Ada Park', 'Hi. Note: this was recorded outside.']);
   });
 
   it('takes a caller heard once for a speaker when the other turns are labelled', () => {
-    const html = '<h3>Transcript</h3><p>00:00:01 Ada Park: Hi.</p><p>00:00:05 Cy Dunn: Yes.</p><p>00:00:09 Caller: A question.</p><p>00:00:15 Ada Park: Go on.</p>';
+    const html =
+      '<h3>Transcript</h3><p>00:00:01 Ada Park: Hi.</p><p>00:00:05 Cy Dunn: Yes.</p><p>00:00:09 Caller: A question.</p><p>00:00:15 Ada Park: Go on.</p>';
     expect(cues(html).map((c) => c[1])).toEqual(['Ada Park', 'Cy Dunn', 'Caller', 'Ada Park']);
   });
 
+  it('says nothing about a lone "Transcript" link', () => {
+    const html =
+      '<p>Chapters and more below.</p><p><a href="https://example.com/t">Transcript</a></p><p>Thanks!</p>';
+    expect(findNotesTranscript(html, parseHtml, null)).toEqual({ value: [], errors: [] });
+  });
+
   it('says when a Transcript section has no times', () => {
-    expect(findNotesTranscript('<h3>Transcript</h3><p>Ada: Hello.</p>', parseHtml, null)).toMatchInlineSnapshot(`
+    const html = '<h3>Transcript</h3><p>Ada: Hello.</p><p>Ben: Hi.</p><p>Ada: So, ropes.</p>';
+    expect(findNotesTranscript(html, parseHtml, null)).toMatchInlineSnapshot(`
       {
         "errors": [
           {
@@ -147,7 +191,8 @@ describe('findNotesTranscript: without a heading, and beside chapters', () => {
   });
 
   it('does not take a chapter list whose titles share a label (Interview:) for a transcript', () => {
-    const html = '<p>00:00 Intro<br>05:00 Interview: Ada Park<br>25:00 Interview: Cy Dunn<br>50:00 Outro</p>';
+    const html =
+      '<p>00:00 Intro<br>05:00 Interview: Ada Park<br>25:00 Interview: Cy Dunn<br>50:00 Outro</p>';
     expect(findNotesTranscript(html, parseHtml, null)).toEqual({ value: [], errors: [] });
     expect(findNotesChapters(html, parseHtml, null).value.map((c) => c.title)).toEqual([
       'Intro',
@@ -158,7 +203,8 @@ describe('findNotesTranscript: without a heading, and beside chapters', () => {
   });
 
   it('returns nothing, with no issue, for a chapter list with colon titles', () => {
-    const html = '<p>00:00:00 Part one: the ruin<br>00:12:40 Part two: the rebuild<br>00:30:00 Part three: the flood</p>';
+    const html =
+      '<p>00:00:00 Part one: the ruin<br>00:12:40 Part two: the rebuild<br>00:30:00 Part three: the flood</p>';
     expect(findNotesTranscript(html, parseHtml, null)).toEqual({ value: [], errors: [] });
   });
 
@@ -178,7 +224,11 @@ describe('findNotesTranscript: without a heading, and beside chapters', () => {
     const html = `<p>00:00:02 Ada Park: Knots first.</p><p>00:00:08 Cy Dunn: Always knots.</p>
       <p>00:00:15 Ada Park: Bowline.</p><p>00:00:21 Cy Dunn: Sheet bend.</p>
       <p>00:00 Knots<br>00:15 Bowline<br>00:21 Bends</p>`;
-    expect(findNotesChapters(html, parseHtml, null).value.map((c) => c.title)).toEqual(['Knots', 'Bowline', 'Bends']);
+    expect(findNotesChapters(html, parseHtml, null).value.map((c) => c.title)).toEqual([
+      'Knots',
+      'Bowline',
+      'Bends',
+    ]);
     expect(cues(html)).toHaveLength(4);
   });
 });
@@ -191,12 +241,16 @@ describe('findNotesTranscript: the Substack fixture', () => {
     expect(r.errors).toEqual([]);
     expect(r.value).toHaveLength(21);
     expect(turns).toHaveLength(19);
-    expect(new Set(turns.map((t) => t.speaker))).toEqual(new Set(['Marisol Quint', 'Oren Halvorsen', 'Bea Lindqvist']));
+    expect(new Set(turns.map((t) => t.speaker))).toEqual(
+      new Set(['Marisol Quint', 'Oren Halvorsen', 'Bea Lindqvist']),
+    );
   });
 
   it('skips the note under the heading, joins continuation paragraphs and keeps shared starts', () => {
     expect(turns[0]?.text.startsWith('Welcome to Field Notes.')).toBe(true);
-    expect(turns[3]?.text).toContain('like a lung that is very slow and very patient. If you put your ear');
+    expect(turns[3]?.text).toContain(
+      'like a lung that is very slow and very patient. If you put your ear',
+    );
     expect(turns.slice(4, 6).map((t) => [t.start, t.speaker])).toEqual([
       [255, 'Marisol Quint'],
       [255, 'Oren Halvorsen'],

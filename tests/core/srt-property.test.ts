@@ -12,9 +12,62 @@ import { checkTimeline, mutations } from './show-notes-helpers.ts';
 const fixture = (name: string): string =>
   readFileSync(join(process.cwd(), 'tests/fixtures/transcripts', name), 'utf8');
 
-const SRT_PIECES = ['\n', '\r\n', '\r', '-->', ' --> ', '00:00:01,000', '9:99:99,999', ',', '.', ':', '1\n', '<i>', '</i>', '&amp;', '&', 'Ada:', 'Note:', '>>', '[Ada]', '{\\an8}', '\uFEFF', ''];
-const JSON_PIECES = ['{', '}', '[', ']', ',', '"', ':', '"startTime":', '"endTime":"x"', '"body":"w."', '"speaker":null', '-1', '1e999', 'null', '"12"', ' '];
-const TEXT_PIECES = ['\n', '\r\n', '00:00:06 ', '[00:06] ', '(1:02:03)', 'Ada Park: ', 'Note: ', '..', '—', '99:99 ', '16:9 ', '9:30pm '];
+const SRT_PIECES = [
+  '\n',
+  '\r\n',
+  '\r',
+  '-->',
+  ' --> ',
+  '00:00:01,000',
+  '9:99:99,999',
+  ',',
+  '.',
+  ':',
+  '1\n',
+  '<i>',
+  '</i>',
+  '&amp;',
+  '&',
+  'Ada:',
+  'Note:',
+  '>>',
+  '[Ada]',
+  '{\\an8}',
+  '\uFEFF',
+  '',
+];
+const JSON_PIECES = [
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"',
+  ':',
+  '"startTime":',
+  '"endTime":"x"',
+  '"body":"w."',
+  '"speaker":null',
+  '-1',
+  '1e999',
+  'null',
+  '"12"',
+  ' ',
+];
+const TEXT_PIECES = [
+  '\n',
+  '\r\n',
+  '00:00:06 ',
+  '[00:06] ',
+  '(1:02:03)',
+  'Ada Park: ',
+  'Note: ',
+  '..',
+  '—',
+  '99:99 ',
+  '16:9 ',
+  '9:30pm ',
+];
 
 describe('transcript parsers never throw and keep their timelines sorted', () => {
   it('on arbitrary strings', () => {
@@ -31,7 +84,10 @@ describe('transcript parsers never throw and keep their timelines sorted', () =>
 
   it('on random mutations of valid SRT', () => {
     const source = fixture('ferry.srt');
-    fc.assert(fc.property(mutations(source, SRT_PIECES), (s) => checkTimeline(parseSrt(s))), { numRuns: 400 });
+    fc.assert(
+      fc.property(mutations(source, SRT_PIECES), (s) => checkTimeline(parseSrt(s))),
+      { numRuns: 400 },
+    );
   });
 
   it('on random mutations of valid JSON (word- and segment-level)', () => {
@@ -45,9 +101,19 @@ describe('transcript parsers never throw and keep their timelines sorted', () =>
   });
 
   it('on JSON segments with arbitrary values', () => {
-    const value = fc.oneof(fc.double(), fc.string({ maxLength: 8 }), fc.constant(null), fc.integer());
+    const value = fc.oneof(
+      fc.double(),
+      fc.string({ maxLength: 8 }),
+      fc.constant(null),
+      fc.integer(),
+    );
     const segment = fc.record(
-      { speaker: fc.oneof(fc.constantFrom('Ada', 'Ben', ''), value), startTime: value, endTime: value, body: fc.oneof(fc.constantFrom('word', 'two words', 'end.', ',', ''), value) },
+      {
+        speaker: fc.oneof(fc.constantFrom('Ada', 'Ben', ''), value),
+        startTime: value,
+        endTime: value,
+        body: fc.oneof(fc.constantFrom('word', 'two words', 'end.', ',', ''), value),
+      },
       { requiredKeys: [] },
     );
     fc.assert(
@@ -61,9 +127,13 @@ describe('transcript parsers never throw and keep their timelines sorted', () =>
   it('on random mutations of a valid text transcript, within the duration', () => {
     const source = fixture('ferry.txt');
     fc.assert(
-      fc.property(mutations(source, TEXT_PIECES), fc.option(fc.integer({ min: 1, max: 40 })), (s, d) => {
-        checkTimeline(parseTranscriptText(s, { duration: d }), d);
-      }),
+      fc.property(
+        mutations(source, TEXT_PIECES),
+        fc.option(fc.integer({ min: 1, max: 40 })),
+        (s, d) => {
+          checkTimeline(parseTranscriptText(s, { duration: d }), d);
+        },
+      ),
       { numRuns: 400 },
     );
   });

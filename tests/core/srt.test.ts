@@ -37,9 +37,19 @@ describe('parseSrt: structure', () => {
   });
 
   it('takes a one-off label for a speaker when it names a known speaker', () => {
-    const text = srt('1', '00:00:01,000 --> 00:00:02,000', 'Rafe Tallis: Hello.', '', '2', '00:00:02,000 --> 00:00:03,000', 'Still me.');
+    const text = srt(
+      '1',
+      '00:00:01,000 --> 00:00:02,000',
+      'Rafe Tallis: Hello.',
+      '',
+      '2',
+      '00:00:02,000 --> 00:00:03,000',
+      'Still me.',
+    );
     expect(parseSrt(text).value[0]?.speaker).toBeNull();
-    expect(parseSrt(text, { speakers: ['Rafe Tallis'] }).value.map((c) => [c.speaker, c.text])).toEqual([
+    expect(
+      parseSrt(text, { speakers: ['Rafe Tallis'] }).value.map((c) => [c.speaker, c.text]),
+    ).toEqual([
       ['Rafe Tallis', 'Hello.'],
       [null, 'Still me.'],
     ]);
@@ -73,10 +83,21 @@ describe('parseSrt: structure', () => {
     const r = parseSrt(
       '\uFEFF' +
         srt(
-          '1', '00:00:01.500 --> 00:00:02.250', 'Dots.', '',
-          '2', '0:00:03,000 --> 0:00:04,000', 'One-digit hours.', '',
-          '3', '01:05,000 --> 01:06,500', 'No hours at all.', '',
-          '4', '1:02:03,400 --> 1:02:05,000 X1:10 X2:20 Y1:5 Y2:9', 'Coordinates after.',
+          '1',
+          '00:00:01.500 --> 00:00:02.250',
+          'Dots.',
+          '',
+          '2',
+          '0:00:03,000 --> 0:00:04,000',
+          'One-digit hours.',
+          '',
+          '3',
+          '01:05,000 --> 01:06,500',
+          'No hours at all.',
+          '',
+          '4',
+          '1:02:03,400 --> 1:02:05,000 X1:10 X2:20 Y1:5 Y2:9',
+          'Coordinates after.',
         ),
     );
     expect(r.errors).toEqual([]);
@@ -89,24 +110,49 @@ describe('parseSrt: structure', () => {
   });
 
   it('reads lone-CR files', () => {
-    const r = parseSrt('1\r00:00:01,000 --> 00:00:02,000\rOld Mac line ends.\r\r2\r00:00:02,000 --> 00:00:03,000\rStill fine.');
+    const r = parseSrt(
+      '1\r00:00:01,000 --> 00:00:02,000\rOld Mac line ends.\r\r2\r00:00:02,000 --> 00:00:03,000\rStill fine.',
+    );
     expect(r.value.map((c) => c.text)).toEqual(['Old Mac line ends.', 'Still fine.']);
   });
 
   it('strips ASS overrides and <b>/<u>/<font> tags', () => {
-    const r = parseSrt(srt('1', '00:00:01,000 --> 00:00:02,000', '{\\an8}<b>Up</b> <u>top</u> <font face="Serif">now</font>'));
+    const r = parseSrt(
+      srt(
+        '1',
+        '00:00:01,000 --> 00:00:02,000',
+        '{\\an8}<b>Up</b> <u>top</u> <font face="Serif">now</font>',
+      ),
+    );
     expect(r.value[0]?.text).toBe('Up top now');
   });
 
   it('reads >> NAME: and [Name] conventions when they recur', () => {
     const r = parseSrt(
       srt(
-        '1', '00:00:01,000 --> 00:00:02,000', '>> ODA: First.', '',
-        '2', '00:00:02,000 --> 00:00:03,000', '[Wren Ashby] Second.', '',
-        '3', '00:00:03,000 --> 00:00:04,000', '[Music]', '',
-        '4', '00:00:04,000 --> 00:00:05,000', '>> ODA: Third.', '',
-        '5', '00:00:05,000 --> 00:00:06,000', '[Wren Ashby] Fourth.', '',
-        '6', '00:00:06,000 --> 00:00:07,000', '[Music]',
+        '1',
+        '00:00:01,000 --> 00:00:02,000',
+        '>> ODA: First.',
+        '',
+        '2',
+        '00:00:02,000 --> 00:00:03,000',
+        '[Wren Ashby] Second.',
+        '',
+        '3',
+        '00:00:03,000 --> 00:00:04,000',
+        '[Music]',
+        '',
+        '4',
+        '00:00:04,000 --> 00:00:05,000',
+        '>> ODA: Third.',
+        '',
+        '5',
+        '00:00:05,000 --> 00:00:06,000',
+        '[Wren Ashby] Fourth.',
+        '',
+        '6',
+        '00:00:06,000 --> 00:00:07,000',
+        '[Music]',
       ),
     );
     expect(r.value.map((c) => [c.speaker, c.text])).toEqual([
@@ -122,9 +168,17 @@ describe('parseSrt: structure', () => {
   it('passes the speaker of a name-only card to the next card', () => {
     const r = parseSrt(
       srt(
-        '1', '00:00:01,000 --> 00:00:02,000', 'Ines Vale:', '',
-        '2', '00:00:02,000 --> 00:00:03,000', 'Words after my name.', '',
-        '3', '00:00:03,000 --> 00:00:04,000', 'Ines Vale: Again.',
+        '1',
+        '00:00:01,000 --> 00:00:02,000',
+        'Ines Vale:',
+        '',
+        '2',
+        '00:00:02,000 --> 00:00:03,000',
+        'Words after my name.',
+        '',
+        '3',
+        '00:00:03,000 --> 00:00:04,000',
+        'Ines Vale: Again.',
       ),
     );
     expect(r.value.map((c) => [c.speaker, c.text])).toEqual([
@@ -136,8 +190,13 @@ describe('parseSrt: structure', () => {
   it('does not read times in text as labels (At 10:30 …)', () => {
     const r = parseSrt(
       srt(
-        '1', '00:00:01,000 --> 00:00:02,000', 'At 10:30 the tide turns.', '',
-        '2', '00:00:02,000 --> 00:00:03,000', 'At 10:45 it turns back.',
+        '1',
+        '00:00:01,000 --> 00:00:02,000',
+        'At 10:30 the tide turns.',
+        '',
+        '2',
+        '00:00:02,000 --> 00:00:03,000',
+        'At 10:45 it turns back.',
       ),
     );
     expect(r.value.map((c) => c.speaker)).toEqual([null, null]);
@@ -146,7 +205,17 @@ describe('parseSrt: structure', () => {
 
 describe('parseSrt: issues', () => {
   it('skips blocks without a timing line', () => {
-    const r = parseSrt(srt('1', '00:00:01 -> 00:00:02', 'Bad arrow.', '', '2', '00:00:02,000 --> 00:00:03,000', 'Good.'));
+    const r = parseSrt(
+      srt(
+        '1',
+        '00:00:01 -> 00:00:02',
+        'Bad arrow.',
+        '',
+        '2',
+        '00:00:02,000 --> 00:00:03,000',
+        'Good.',
+      ),
+    );
     expect(r.value.map((c) => c.text)).toEqual(['Good.']);
     expect(r.errors).toMatchInlineSnapshot(`
       [
@@ -172,7 +241,17 @@ describe('parseSrt: issues', () => {
   });
 
   it('sorts cards that are out of order', () => {
-    const r = parseSrt(srt('1', '00:00:05,000 --> 00:00:06,000', 'Later.', '', '2', '00:00:01,000 --> 00:00:02,000', 'Earlier.'));
+    const r = parseSrt(
+      srt(
+        '1',
+        '00:00:05,000 --> 00:00:06,000',
+        'Later.',
+        '',
+        '2',
+        '00:00:01,000 --> 00:00:02,000',
+        'Earlier.',
+      ),
+    );
     expect(r.value.map((c) => c.text)).toEqual(['Earlier.', 'Later.']);
     expect(r.errors).toMatchInlineSnapshot(`
       [

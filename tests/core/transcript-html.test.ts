@@ -14,8 +14,18 @@ describe('parseTranscriptHtml', () => {
     const r = parseTranscriptHtml(fixture('ferry.html'), parseHtml);
     expect(r.errors).toEqual([]);
     expect(r.value).toEqual([
-      { start: 1, end: 7, text: 'Morning. The ferry is late again, so we have time.', speaker: 'Juno Maret' },
-      { start: 7, end: 13, text: 'For the gull census. Forty-one of them, last I looked.', speaker: 'Pell Okafor' },
+      {
+        start: 1,
+        end: 7,
+        text: 'Morning. The ferry is late again, so we have time.',
+        speaker: 'Juno Maret',
+      },
+      {
+        start: 7,
+        end: 13,
+        text: 'For the gull census. Forty-one of them, last I looked.',
+        speaker: 'Pell Okafor',
+      },
       { start: 13, end: 3723, text: 'Forty-one & one very rude one.', speaker: 'Juno Maret' },
       { start: 3723, end: 3725, text: 'Still counting, an hour later.', speaker: 'Pell Okafor' },
     ]);
@@ -95,10 +105,25 @@ describe('parseTranscriptFile dispatches every kind', () => {
   it('srt, json, html and text give the same turns for the ferry fixtures', () => {
     const speakers = (kind: 'srt' | 'json' | 'html' | 'text', file: string) =>
       parseTranscriptFile(fixture(file), kind, parseHtml).value.map((t) => t.speaker);
-    expect(speakers('srt', 'ferry.srt')).toEqual(['Juno Maret', 'Pell Okafor', 'Juno Maret', 'Pell Okafor']);
+    expect(speakers('srt', 'ferry.srt')).toEqual([
+      'Juno Maret',
+      'Pell Okafor',
+      'Juno Maret',
+      'Pell Okafor',
+    ]);
     expect(speakers('json', 'ferry.json')).toEqual(['Juno Maret', 'Pell Okafor', 'Juno Maret']);
-    expect(speakers('html', 'ferry.html')).toEqual(['Juno Maret', 'Pell Okafor', 'Juno Maret', 'Pell Okafor']);
-    expect(speakers('text', 'ferry.txt')).toEqual(['Juno Maret', 'Pell Okafor', 'Juno Maret', 'Pell Okafor']);
+    expect(speakers('html', 'ferry.html')).toEqual([
+      'Juno Maret',
+      'Pell Okafor',
+      'Juno Maret',
+      'Pell Okafor',
+    ]);
+    expect(speakers('text', 'ferry.txt')).toEqual([
+      'Juno Maret',
+      'Pell Okafor',
+      'Juno Maret',
+      'Pell Okafor',
+    ]);
   });
 
   it('needs a parser for HTML', () => {

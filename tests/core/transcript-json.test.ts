@@ -12,7 +12,12 @@ describe('parseTranscriptJson: segments', () => {
     const r = parseTranscriptJson(fixture('ferry.json'));
     expect(r.errors).toEqual([]);
     expect(r.value).toEqual([
-      { start: 1.2, end: 4, text: 'Morning. The ferry is late again, so we have time.', speaker: 'Juno Maret' },
+      {
+        start: 1.2,
+        end: 4,
+        text: 'Morning. The ferry is late again, so we have time.',
+        speaker: 'Juno Maret',
+      },
       { start: 4, end: 7.5, text: 'Time for what, exactly?', speaker: null },
       { start: 7.5, end: 10, text: 'For the gull census.', speaker: 'Pell Okafor' },
       { start: 13.25, end: 16, text: 'Forty-one and one very rude one.', speaker: 'Juno Maret' },

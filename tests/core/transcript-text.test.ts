@@ -11,15 +11,27 @@ describe('parseTranscriptText', () => {
     const r = parseTranscriptText(fixture('ferry.txt'));
     expect(r.errors).toEqual([]);
     expect(r.value).toEqual([
-      { start: 1, end: 4, text: 'Morning. The ferry is late again, so we have time.', speaker: 'Juno Maret' },
+      {
+        start: 1,
+        end: 4,
+        text: 'Morning. The ferry is late again, so we have time.',
+        speaker: 'Juno Maret',
+      },
       { start: 4, end: 7, text: 'Time for what, exactly?', speaker: 'Pell Okafor' },
-      { start: 7, end: 13, text: 'For the gull census. We do it every spring.', speaker: 'Juno Maret' },
+      {
+        start: 7,
+        end: 13,
+        text: 'For the gull census. We do it every spring.',
+        speaker: 'Juno Maret',
+      },
       { start: 13, end: 15.4, text: 'Forty-one and one very rude one.', speaker: 'Pell Okafor' },
     ]);
   });
 
   it('reads Descript-style name-and-time lines followed by text, with CRLF', () => {
-    const r = parseTranscriptText('Speaker 1  0:03\r\nHello there.\r\n\r\nSpeaker 2  0:07\r\nHi.\r\n');
+    const r = parseTranscriptText(
+      'Speaker 1  0:03\r\nHello there.\r\n\r\nSpeaker 2  0:07\r\nHi.\r\n',
+    );
     expect(r.value.map((c) => [c.start, c.speaker, c.text])).toEqual([
       [3, 'Speaker 1', 'Hello there.'],
       [7, 'Speaker 2', 'Hi.'],
