@@ -20,23 +20,27 @@ export interface KeyValueStore {
 export class Store {
   readonly #backing: KeyValueStore | null;
   readonly #memory = new Map<string, string>();
-  #onIssue: (issue: StoreIssue) => void;
+  #onIssue: ((issue: StoreIssue) => void) | null;
   #told = new Set<StoreIssue['kind']>();
+  /** Issues met before anyone listened (the constructor's own check), said once a listener is set. */
+  #pending: StoreIssue[] = [];
 
-  constructor(backing: KeyValueStore | null, onIssue: (issue: StoreIssue) => void = () => {}) {
+  constructor(backing: KeyValueStore | null, onIssue: ((issue: StoreIssue) => void) | null = null) {
     this.#backing = backing;
     this.#onIssue = onIssue;
-    if (!backing) this.#tell('unavailable', 'This browser is not letting Verbatim save anything, so positions will be forgotten when you close the page.');
+    if (!backing) this.#tell('unavailable', 'This browser is not letting Verbatim save anything: quotes and positions are kept only until you close this page.');
   }
 
   set onIssue(handler: (issue: StoreIssue) => void) {
     this.#onIssue = handler;
+    for (const issue of this.#pending.splice(0)) handler(issue);
   }
 
   #tell(kind: StoreIssue['kind'], message: string): void {
     if (this.#told.has(kind)) return; // say it once, not on every write
     this.#told.add(kind);
-    this.#onIssue({ kind, message });
+    if (this.#onIssue) this.#onIssue({ kind, message });
+    else this.#pending.push({ kind, message });
   }
 
   /** Reads and validates a JSON value; corrupt or invalid data reads as undefined and is reported once. */

@@ -13,6 +13,9 @@ import { startFixtureServer } from '../e2e/fixture-server.ts';
 import { loadProxy, timeBigFeed, writeBigFeed } from './feed-bench.ts';
 import { benchLongEpisode, writeLongEpisode } from './long-episode.ts';
 import { synthVtt } from './synth.ts';
+import { synthNotesTranscript } from './synth-notes.ts';
+import { readShowNotes } from '../../src/core/show-notes-transcript.ts';
+import { JSDOM } from 'jsdom';
 
 const figures: Array<[string, string]> = [];
 const report = (name: string, value: string) => {
@@ -41,6 +44,25 @@ report('Shipped JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KiB in ${js.lengt
   for (let k = 0; k < runs; k++) cuesToTurns(parseVtt(text).value);
   const ms = (performance.now() - t0) / runs;
   report('WebVTT parse, 3 h / 4,000 cues', `${(mb * 1000).toFixed(0)} KB in ${ms.toFixed(1)} ms = ${(mb / (ms / 1000)).toFixed(0)} MB/s`);
+}
+
+// 2b. A 3-hour transcript written into show notes (Substack style): finding turns and chapters.
+{
+  const duration = 3 * 3600;
+  const html = synthNotesTranscript({ turns: 1500, speakers: 3, seed: 7, duration });
+  const mb = new TextEncoder().encode(html).length / 1e6;
+  const parser = new new JSDOM('').window.DOMParser();
+  const doc = parser.parseFromString(html, 'text/html');
+  const runs = 10;
+  let cues = 0;
+  for (let k = 0; k < 3; k++) readShowNotes(html, () => doc, duration);
+  const t0 = performance.now();
+  for (let k = 0; k < runs; k++) cues = readShowNotes(html, () => doc, duration).transcript.value.length;
+  const ms = (performance.now() - t0) / runs;
+  report(
+    'Show-notes transcript parse, 3 h',
+    `${(mb * 1000).toFixed(0)} KB, ${cues} cues in ${ms.toFixed(1)} ms = ${(mb / (ms / 1000)).toFixed(0)} MB/s (after the HTML parser)`,
+  );
 }
 
 // 3. In the browser, against the app as `npm start` serves it.
