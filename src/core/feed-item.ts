@@ -1,7 +1,7 @@
 // One RSS `<item>` (or Atom `<entry>`) → an Episode. Missing or broken fields become empty
 // values plus a plain issue; nothing here throws.
 
-import type { Chapter, ChaptersRef, Episode, TranscriptRef } from './model.ts';
+import type { Chapter, ChaptersRef, Episode, Soundbite, TranscriptRef } from './model.ts';
 import {
   Children,
   notesHtmlOf,
@@ -91,6 +91,18 @@ function chaptersOf(c: Children, ctx: ItemContext): ChaptersRef | undefined {
     if (url !== null) return { url, type: el.getAttribute('type')?.trim() ?? '' };
   }
   return undefined;
+}
+
+/** `podcast:soundbite startTime duration` with an optional title, sorted by start; invalid ones skipped. */
+function soundbitesOf(c: Children): Soundbite[] | undefined {
+  const out: Soundbite[] = [];
+  for (const el of c.all('podcast', 'soundbite')) {
+    const start = Number(el.getAttribute('startTime'));
+    const duration = Number(el.getAttribute('duration'));
+    if (!Number.isFinite(start) || start < 0 || !Number.isFinite(duration) || duration <= 0) continue;
+    out.push({ start, duration, title: textOf(el).replace(/\s+/g, ' ').trim() });
+  }
+  return out.length ? out.sort((a, b) => a.start - b.start) : undefined;
 }
 
 /** Podlove Simple Chapters, sorted by start (stable, so equal starts keep feed order). */
@@ -200,6 +212,8 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
   const link = resolveUrl(rawLink, ctx.base);
   const chapters = chaptersOf(c, ctx);
   const pscChapters = pscChaptersOf(c, ctx, label);
+  const soundbites = soundbitesOf(c);
+  if (soundbites) episode.soundbites = soundbites;
   if (image) episode.image = image;
   if (link) episode.link = link;
   if (chapters) episode.chapters = chapters;

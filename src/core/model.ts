@@ -101,6 +101,15 @@ export interface Episode {
   chapters?: ChaptersRef;
   /** Podlove Simple Chapters found inline in the item. */
   pscChapters?: Chapter[];
+  /** `podcast:soundbite` moments the publisher suggests quoting, sorted by start. */
+  soundbites?: Soundbite[];
+}
+
+/** A `podcast:soundbite`: a moment the publisher suggests sharing. Seconds. */
+export interface Soundbite {
+  start: number;
+  duration: number;
+  title: string;
 }
 
 export interface Feed {

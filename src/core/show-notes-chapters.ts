@@ -22,7 +22,10 @@ export function chapterTitle(rest: string): string {
   let title = rest.replace(LEADING_SEPARATORS, '');
   const second = readClock(title, 0);
   if (second !== null) title = title.slice(second.length).replace(LEADING_SEPARATORS, '');
-  return title.replace(/[\s\-–—:|]+$/, '').trim();
+  // A loop, not /[…]+$/: that regex is quadratic on long runs of separators.
+  let end = title.length;
+  while (end > 0 && /[\s\-–—:|]/.test(title.charAt(end - 1))) end--;
+  return title.slice(0, end).trim();
 }
 
 function isEntry(t: TimedLine | null | undefined): t is TimedLine {

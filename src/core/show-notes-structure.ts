@@ -26,7 +26,11 @@ const TRANSCRIPT =
 
 function headingKind(line: NotesLine, timed: TimedLine | null): SectionKind | null {
   if (timed !== null) return null;
-  const text = line.text.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L})]+$/u, '');
+  // Short lines only: also keeps the trimming regexes below linear on hostile input.
+  const text =
+    line.text.length > 80
+      ? ''
+      : line.text.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L})]+$/u, '');
   if (text.length > 0 && text.length <= 60) {
     if (CHAPTERS.test(text)) return 'chapters';
     if (TRANSCRIPT.test(text)) return 'transcript';
@@ -109,8 +113,11 @@ export function readNotesStructure(html: string, parseHtml: ParseHtml): NotesStr
     transcript: null,
     untimedTranscript: false,
   };
-  for (let at = 0; at < lines.length; at++) {
+  // The first few Transcript headings only: each is a scan to the next heading.
+  let tries = 0;
+  for (let at = 0; at < lines.length && tries < 3; at++) {
     if (heading[at] !== 'transcript') continue;
+    tries++;
     const region = headedRegion(s, at);
     if (timed.slice(region.from, region.to).some((t) => t !== null)) {
       s.transcript = region;

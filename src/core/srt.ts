@@ -44,7 +44,7 @@ interface Card {
 
 /** Card text: ASS overrides (`{\an8}`) and tags dropped, entities decoded, lines joined. */
 function cardText(lines: string[]): string {
-  return renderCueText(lines.join('\n').replace(/\{\\[^}]*\}/g, '')).text;
+  return renderCueText(lines.join('\n').replace(/\{\\[^}\n]{0,200}\}/g, '')).text;
 }
 
 /** Parses an SRT file. Never throws; cues come back sorted by start with end ≥ start. */

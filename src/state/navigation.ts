@@ -55,6 +55,16 @@ export class Navigation {
     else if (link.t !== undefined) this.player.seek(link.t);
   }
 
+  /** A link to the open episode at `t` seconds (the demo's links name no feed). */
+  linkAt(t: number): string {
+    const { feedUrl, episode, feed } = this.library;
+    const isDemo = feedUrl === this.demoFeed;
+    const link: DeepLink = { t };
+    if (feedUrl && !isDemo) link.feed = feedUrl;
+    if (episode && feed && (!isDemo || feed.episodes.length > 1)) link.episode = episode.guid;
+    return buildDeepLink(location.origin + location.pathname, link);
+  }
+
   #push(): void {
     const href = this.#href(false);
     if (href !== location.href) history.pushState(null, '', href);

@@ -20,3 +20,13 @@ export async function copyRich(text: string, html: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Copies plain text only (a tag or a link meant to be pasted as it is). */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

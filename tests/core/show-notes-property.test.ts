@@ -115,3 +115,20 @@ describe('show-notes finders never throw, and keep timelines sorted and within t
     expect(parseTranscriptHtml('<p>x</p>', broken).errors).toHaveLength(1);
   });
 });
+
+describe('hostile sizes finish (no quadratic scans): about 1 MB each', () => {
+  const big = 200_000;
+  it('notes with long separator runs, non-letter runs and many Transcript headings', () => {
+    const titles = `<p>00:00 A<br>01:00 ${'- '.repeat(big)}x<br>02:00 B</p>`;
+    expect(findNotesChapters(titles, parseHtml, null).value).toHaveLength(3);
+    expect(findNotesChapters(`<p>${'1 '.repeat(big)}a</p>`, parseHtml, null).value).toEqual([]);
+    const headings = '<p>Transcript</p>'.repeat(big / 10) + '<p>00:01 Ada: hi</p>';
+    expect(findNotesTranscript(headings, parseHtml, null).value).toHaveLength(1);
+  }, 60_000);
+
+  it('timestamp scanning of digit and colon runs', () => {
+    expect(findTimestampsInText('1'.repeat(big * 5) + ':00', null)).toEqual([]);
+    expect(findTimestampsInText('1:'.repeat(big * 2), null)).toEqual([]);
+    expect(findTimestampsInText('12:34 '.repeat(big), null)).toHaveLength(big);
+  }, 30_000);
+});

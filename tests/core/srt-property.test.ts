@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseSrt } from '../../src/core/srt.ts';
 import { parseTranscriptJson } from '../../src/core/transcript-json.ts';
 import { parseTranscriptText } from '../../src/core/transcript-text.ts';
@@ -137,4 +137,27 @@ describe('transcript parsers never throw and keep their timelines sorted', () =>
       { numRuns: 400 },
     );
   });
+});
+
+describe('hostile sizes finish (no quadratic regexes): about 1 MB each', () => {
+  const big = 500_000;
+  it('SRT with runs of unclosed ASS overrides, separators and digits', () => {
+    const card = (text: string) => `1\n00:00:01,000 --> 00:00:02,000\n${text}\n`;
+    expect(parseSrt(card('{\\'.repeat(big))).value).toHaveLength(1);
+    expect(parseSrt(card('Ada'.repeat(big) + ': x')).value).toHaveLength(1);
+    expect(parseSrt(' '.repeat(big * 2) + '1' + '\n').errors).toHaveLength(1);
+    expect(parseSrt('1 '.repeat(big) + 'x\n').errors).toHaveLength(1);
+  }, 30_000);
+
+  it('JSON word segments with long quote runs', () => {
+    const body = '.' + "'".repeat(big * 2);
+    const r = parseTranscriptJson(JSON.stringify([{ startTime: 0, body }, { startTime: 1, body: 'x' }]));
+    expect(r.value.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('text transcripts of spaces, digits and colons', () => {
+    expect(parseTranscriptText(' '.repeat(big * 2) + 'x').value).toEqual([]);
+    expect(parseTranscriptText('1:'.repeat(big)).value).toEqual([]);
+    expect(parseTranscriptText('00:01 ' + 'A '.repeat(big) + ': x').value).toHaveLength(1);
+  }, 30_000);
 });

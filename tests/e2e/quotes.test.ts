@@ -115,3 +115,37 @@ describe('quoting', () => {
     await context.close();
   });
 });
+
+describe('sharing from the player, chapters and soundbites', () => {
+  test('copy link at current time, a chapter link, and the publisher’s soundbites', async () => {
+    const fixtureUrl = inject('fixtureUrl');
+    const feed = `${fixtureUrl}/cors/fixtures/e2e/substack.xml`;
+    const { context, page } = await open(`?${new URLSearchParams({ feed, t: '42' })}`);
+    await page.getByRole('button', { name: 'Copy link at current time' }).click();
+    await page.getByText('Link to this moment copied.').waitFor();
+    const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(link.searchParams.get('feed')).toBe(feed);
+    expect(link.searchParams.get('episode')).toBe('substack:post:880011');
+    expect(Number(link.searchParams.get('t'))).toBeCloseTo(42, 1);
+    const chapter = page.locator('nav[aria-label="Chapters"] li').nth(2);
+    await chapter.hover();
+    await chapter.getByRole('button', { name: /^Copy link to chapter / }).click();
+    const chapterLink = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+    expect(Number(chapterLink.searchParams.get('t'))).toBeCloseTo(Number(await chapter.locator('[data-start]').getAttribute('data-start')), 1);
+    // A podcast:soundbite appears as a suggested quote with the words it covers.
+    const saved = page.getByRole('region', { name: 'Saved quotes' });
+    await saved.getByText('Suggested by the publisher').waitFor();
+    expect(await saved.locator('.suggested blockquote').textContent()).toMatch(/valve/i);
+    await saved.getByRole('button', { name: 'Play soundbite at 1:50' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 10_000 });
+    const stopped = await page.evaluate(() => (window as unknown as { __audio: () => HTMLMediaElement }).__audio().currentTime);
+    expect(stopped).toBeGreaterThanOrEqual(114.65);
+    expect(stopped).toBeLessThan(115.1);
+    await saved.locator('.suggested').getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Quote copied and saved.').waitFor();
+    await saved.getByRole('button', { name: 'Soundbite tag' }).first().click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<podcast:soundbite startTime="[\d.]+" duration="[\d.]+">.+<\/podcast:soundbite>$/);
+    await context.close();
+  });
+});
