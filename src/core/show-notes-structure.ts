@@ -28,9 +28,7 @@ function headingKind(line: NotesLine, timed: TimedLine | null): SectionKind | nu
   if (timed !== null) return null;
   // Short lines only: also keeps the trimming regexes below linear on hostile input.
   const text =
-    line.text.length > 80
-      ? ''
-      : line.text.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L})]+$/u, '');
+    line.text.length > 80 ? '' : line.text.replace(/^[^\p{L}]+/u, '').replace(/[^\p{L})]+$/u, '');
   if (text.length > 0 && text.length <= 60) {
     if (CHAPTERS.test(text)) return 'chapters';
     if (TRANSCRIPT.test(text)) return 'transcript';

@@ -24,6 +24,7 @@ function stampSeconds(h?: string, m?: string, s?: string, f?: string): number | 
 
 /** Reads `start --> end` (coordinates after it are ignored); null when not a timing line. */
 function readTiming(line: string): [number, number] | null {
+  if (line.indexOf('-->') < 0) return null;
   const m = TIMING.exec(line);
   if (m === null) return null;
   const start = stampSeconds(m[1], m[2], m[3], m[4]);

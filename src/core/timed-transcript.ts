@@ -2,7 +2,7 @@
 // notes) → cues. A timed line starts a turn; untimed lines continue it, unless they open with a
 // speaker's label; ends are the next turn's start.
 import type { ParseIssue, ParseResult, SpokenCue } from './model.ts';
-import { countLabels, splitLabel, type Label } from './speaker-label.ts';
+import { countLabels, looksLikeName, splitLabel, type Label } from './speaker-label.ts';
 import { formatClock } from './time.ts';
 import { parseTimedLine, resolveClockTimes, timedLabel, type TimedLine } from './timed-line.ts';
 
@@ -66,8 +66,11 @@ export function linesToCues(
   const labels: Array<Label | null> = lines.map((l, k) => {
     const t = timed[k];
     if (t === undefined) return null;
-    if (t === null) return splitLabel(l);
-    return timedLabel(t);
+    if (t !== null) return timedLabel(t);
+    // A paragraph that is only a name (`<p><strong>Ada Park</strong></p>`) heads the next turn.
+    // (Not `Right.` or `Okay?`: a short reply that ends a sentence is text.)
+    const nameOnly = looksLikeName(l) && !/[.!?…,;]$/.test(l);
+    return splitLabel(l) ?? (nameOnly ? { name: l.trim(), rest: '', form: 'colon' } : null);
   });
   const counts = countLabels(labels);
   const trusted = (l: Label): boolean => known.has(l.name) || (counts.get(l.name) ?? 0) >= 2;
@@ -103,13 +106,7 @@ export function linesToCues(
       lastStart = start;
       // These lines are known to be a transcript, so a name-like label on a timed line is a
       // speaker even when heard once (a caller); untimed lines need a recurring label.
-      const speaker = l;
-      current = {
-        start,
-        end: start,
-        text: speaker?.rest ?? t.rest,
-        speaker: speaker?.name ?? null,
-      };
+      current = { start, end: start, text: l?.rest ?? t.rest, speaker: l?.name ?? null };
       cues.push(current);
     } else if (l !== null && trusted(l) && !dropping && hasTime) {
       // A new turn without its own time: it shares the previous turn's start.

@@ -52,7 +52,7 @@ function sniffText(text: string): SourceKind {
     .trimStart()
     .slice(0, 400);
   if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'vtt';
-  if (/^(?:\d+\s*\r?\n)?\s*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}\s*-->/.test(head)) return 'srt';
+  if (/^(?:\d+\s*\r?\n)?\s*\d{1,3}:\d{2}(?::\d{2})?[,.]\d{1,3}\s*-->/.test(head)) return 'srt';
   if (/^[[{]/.test(head)) return 'json';
   return 'text';
 }

@@ -66,6 +66,18 @@ describe('findNotesTranscript: the forms turns are written in', () => {
     ]);
   });
 
+  it('a paragraph holding only the name, then the timed text', () => {
+    const html = `<h3>Transcript</h3><p><strong>Ada Park</strong></p><p>[00:00:06] Hello.</p>
+      <p><strong>Cy Dunn</strong></p><p>[00:00:09] Hi.</p><p><strong>Ada Park</strong></p><p>[00:00:12] Bye.</p>
+      <p><strong>Cy Dunn</strong></p><p>[00:00:15] Bye then.</p>`;
+    expect(cues(html)).toEqual([
+      [6, 'Ada Park', 'Hello.'],
+      [9, 'Cy Dunn', 'Hi.'],
+      [12, 'Ada Park', 'Bye.'],
+      [15, 'Cy Dunn', 'Bye then.'],
+    ]);
+  });
+
   it('a name-and-time line followed by its paragraphs (Ada Park 0:06)', () => {
     const html =
       '<h3>Transcript</h3><p>Ada Park 0:06</p><p>Hello.</p><p>Cy Dunn 0:09</p><p>Hi.</p><p>Still me.</p>';
@@ -142,6 +154,12 @@ describe('findNotesTranscript: turns', () => {
         },
       ]
     `);
+  });
+
+  it('does not take recurring short replies (Right.) for speaker names', () => {
+    const html = `<h3>Transcript</h3><p>00:00:01 Ada Park: Ready?</p><p>Right.</p>
+      <p>00:00:04 Cy Dunn: Go.</p><p>Right.</p><p>00:00:07 Ada Park: Done.</p>`;
+    expect(cues(html).map((c) => c[2])).toEqual(['Ready? Right.', 'Go. Right.', 'Done.']);
   });
 
   it('does not take a one-off Note: in a continuation paragraph for a speaker', () => {

@@ -151,7 +151,12 @@ describe('hostile sizes finish (no quadratic regexes): about 1 MB each', () => {
 
   it('JSON word segments with long quote runs', () => {
     const body = '.' + "'".repeat(big * 2);
-    const r = parseTranscriptJson(JSON.stringify([{ startTime: 0, body }, { startTime: 1, body: 'x' }]));
+    const r = parseTranscriptJson(
+      JSON.stringify([
+        { startTime: 0, body },
+        { startTime: 1, body: 'x' },
+      ]),
+    );
     expect(r.value.length).toBeGreaterThan(0);
   }, 30_000);
 
