@@ -149,6 +149,21 @@ describe('reading along', () => {
     await close();
   });
 
+  test('no axe violations on a feed with episodes, messages, saved quotes and the shortcuts dialog', async () => {
+    const fixtureUrl = inject('fixtureUrl');
+    const feed = `${fixtureUrl}/cors/fixtures/e2e/sources.xml`;
+    const { page, close } = await open(`?${new URLSearchParams({ feed, episode: 'srt' })}`);
+    await page.getByRole('list', { name: 'Episodes' }).waitFor();
+    await page.getByRole('alert').first().waitFor(); // the WebVTT file of this episode is missing
+    const audit = async () => (await new AxeBuilder({ page: page as never }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+    expect(await audit()).toEqual([]);
+    await page.locator('h1').click();
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await audit()).toEqual([]);
+    await close();
+  });
+
   for (const [name, options] of [
     ['desktop light', { width: 1280, height: 860 }],
     ['phone dark', { width: 390, height: 844, colorScheme: 'dark' }],
