@@ -71,6 +71,17 @@ describe('reading along', () => {
     expect(await page.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
     await page.keyboard.press('Escape');
     expect(await page.getByLabel('Search transcript').inputValue()).toBe('');
+    // Clicking a match seeks to the words matched, not to the start of their turn.
+    await page.getByLabel('Search transcript').fill('kettle');
+    await page.keyboard.press('Enter');
+    const rect = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('verbatim-search-current')!][0] as Range;
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
+    const turnStart = Number(await page.locator(TURNS).filter({ hasText: 'kettle' }).getAttribute('data-start'));
+    await page.mouse.click(rect.x, rect.y);
+    await page.waitForFunction((s) => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) > s + 0.5, turnStart);
     await close();
   });
 
