@@ -18,8 +18,17 @@ let entityEnd = 0;
 
 /** Decodes the entity starting with `&` at `i`, or returns null (then `&` is literal text). */
 function readEntity(s: string, i: number): string | null {
-  const semi = s.indexOf(';', i + 1);
-  if (semi < 0 || semi - i > 12) return null;
+  // Look for the `;` only as far as the longest entity: a scan to the line's end for every `&`
+  // made a line full of them quadratic (5 MB took minutes).
+  const limit = Math.min(s.length, i + 13);
+  let semi = -1;
+  for (let k = i + 1; k < limit; k++) {
+    if (s.charCodeAt(k) === 59) {
+      semi = k;
+      break;
+    }
+  }
+  if (semi < 0) return null;
   let decoded: string | undefined;
   if (s.charCodeAt(i + 1) === 35 /* # */) {
     const hex = s.charCodeAt(i + 2) === 120 || s.charCodeAt(i + 2) === 88;
@@ -101,11 +110,15 @@ export function renderCueText(raw: string): CueTextResult {
   let voices: string[] | null = null;
   let marks: number[] | null = null;
   let inRt = false;
+  // The first `>` after the last `<` looked at: no `>` lies between that `<` and it, so a later
+  // `<` before it shares it. Searching again from every `<` was quadratic on hostile lines.
+  let nextClose = -2;
   let i = 0;
   while (i < n) {
     const c = raw.charCodeAt(i);
     if (c === 60 /* < */) {
-      const close = raw.indexOf('>', i + 1);
+      if (nextClose === -2 || (nextClose >= 0 && nextClose <= i)) nextClose = raw.indexOf('>', i + 1);
+      const close = nextClose;
       const c1 = raw.charCodeAt(i + 1);
       if (close > 0 && isTagStart(c1)) {
         if (c1 === 47) {

@@ -43,7 +43,8 @@ export function readVttTimestamp(s: string, i: number): number {
     minutes = first;
     seconds = second;
   }
-  if (minutes > 59 || seconds > 59) return -1;
+  // Hours past ~11 years (a 400-digit hour would be Infinity) are not a podcast: unreadable timing.
+  if (minutes > 59 || seconds > 59 || hours > 99_999) return -1;
   const dot = s.charCodeAt(j);
   if (dot !== 46 && dot !== 44) return -1;
   j++;
