@@ -12,6 +12,7 @@ import { launchBrowser, openPage } from '../e2e/browser.ts';
 import { startFixtureServer } from '../e2e/fixture-server.ts';
 import { loadProxy, timeBigFeed, writeBigFeed } from './feed-bench.ts';
 import { benchLongEpisode, writeLongEpisode } from './long-episode.ts';
+import { robustnessFigures } from './robustness.ts';
 import { synthVtt } from './synth.ts';
 import { synthNotesTranscript } from './synth-notes.ts';
 import { readShowNotes } from '../../src/core/show-notes-transcript.ts';
@@ -167,6 +168,9 @@ try {
   app.kill();
   await fixtures.close();
 }
+
+// 4. Robustness: hostile payloads, malformed inputs, audio faults (their suites print the counts).
+if (!process.argv.includes('--quick')) for (const [name, value] of robustnessFigures()) report(name, value);
 
 console.log('\n| figure | value |\n| --- | --- |');
 for (const [name, value] of figures) console.log(`| ${name} | ${value} |`);

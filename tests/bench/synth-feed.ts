@@ -2,6 +2,8 @@
 // and scale tests: long show notes with chapter lists, mixed duration forms, transcripts,
 // Podlove chapters on some items, and a few items published out of order.
 
+import { rng } from './rng.ts';
+
 const WORDS = (
   'kitchen river archive signal harbour lantern garden orbit pattern letter window market ' +
   'engine island meadow quiet copper thread winter compass ladder mirror station atlas ' +
@@ -11,17 +13,6 @@ const NAMES = ['Ada Park', 'Tomás Ruiz', 'Mina Okafor', 'Jonas Weber', 'Lea Bra
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 1, 4, 9, 30);
 
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const clock = (s: number): string =>

@@ -1,6 +1,8 @@
 // Synthetic Substack-style show notes with a long transcript, generated from a seed (for the
 // notes bench and browser tests). Names, words and the show are invented here.
 
+import { rng } from './rng.ts';
+
 export interface SynthNotesOptions {
   /** Number of transcript turns (default 1,500). */
   turns?: number;
@@ -31,17 +33,6 @@ const SYLLABLES = [
   'fen',
 ];
 
-/** mulberry32: a tiny deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function clock(seconds: number): string {
   const s = Math.floor(seconds);

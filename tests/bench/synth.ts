@@ -1,6 +1,8 @@
 // A synthetic WebVTT transcript, generated in memory from a seed (shared by the Node and the
 // browser benches). Names and words are invented here; nothing is copied from a real show.
 
+import { rng } from './rng.ts';
+
 export interface SynthOptions {
   /** Number of cues (default 4,000). */
   cues?: number;
@@ -37,17 +39,6 @@ const SYLLABLES = [
   'el',
 ];
 
-/** mulberry32: a tiny deterministic PRNG. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function stamp(seconds: number): string {
   const ms = Math.round(seconds * 1000);
