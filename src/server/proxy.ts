@@ -66,6 +66,13 @@ function sendError(res: ServerResponse, error: ProxyError): void {
   res.end(json);
 }
 
+/** True when a body starts like an HTML document (after a BOM, whitespace and comments). */
+export function looksLikeHtmlPage(body: Buffer): boolean {
+  const head = body.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  const start = head.replace(/^(\s|<!--[\s\S]*?-->)*/, '').slice(0, 15).toLowerCase();
+  return start.startsWith('<!doctype html') || start.startsWith('<html');
+}
+
 /** `GET /api/fetch?url=…&kind=feed|transcript|chapters`: the page's fallback when CORS blocks it. */
 export function createProxyHandler(options: ProxyOptions): ProxyHandler {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -101,6 +108,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
         totalTimeoutMs: timeouts.totalMs,
         signal: cancel.signal,
       });
+      // A web page where a feed was asked for (a show's home page pasted instead of its RSS address).
+      if (kind === 'feed' && looksLikeHtmlPage(file.body)) {
+        throw new ProxyError(422, 'This address returned a web page, not a podcast feed. Look on the page for its RSS link.');
+      }
       res.writeHead(200, {
         // Charset included: the page decodes the bytes itself.
         'Content-Type': file.contentType,

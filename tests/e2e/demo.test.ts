@@ -1,22 +1,16 @@
 // The embedded demo in real Chromium: it opens, really plays, the highlight keeps time, clicks seek.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, mediaTime, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { mediaTime, openPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const appUrl = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
 
 async function open(path = '', options = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
-  const { context, page, errors } = await openPage(browser, new URL(path, appUrl).href, options);
+  const { context, page, errors } = await openPage(browser(), new URL(path, appUrl).href, options);
   await page.locator(TURNS).first().waitFor();
   return { page, errors, close: () => context.close() };
 }

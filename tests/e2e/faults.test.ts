@@ -1,22 +1,16 @@
 // Faults from a local server that misbehaves on purpose: the listener always knows what happened,
 // playback recovers where it can, and nothing resumes from 0.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const appUrl = inject('appUrl');
 const fixtureUrl = inject('fixtureUrl');
 const FEED = `${fixtureUrl}/cors/fixtures/e2e/faults.xml`;
-let browser: Browser;
+const browser = useBrowser();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-const openEpisode = (guid: string) => openPage(browser, `${appUrl}?${new URLSearchParams({ feed: FEED, episode: guid })}`);
+const openEpisode = (guid: string) => openPage(browser(), `${appUrl}?${new URLSearchParams({ feed: FEED, episode: guid })}`);
 const audioPast = (page: Page, seconds: number, timeout = 20_000) =>
   page.waitForFunction(
     (s) => ((window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio()?.currentTime ?? 0) > s,

@@ -1,21 +1,15 @@
 // Any podcast: a publisher's feed served on 127.0.0.1, directly or through our proxy, streamed audio,
 // deep links, the address bar, resume, and every failure said in plain words.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
 import type { LoggedRequest } from './fixture-server.ts';
-import { launchBrowser, openPage } from './browser.ts';
+import { openPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const appUrl = inject('appUrl');
 const fixtureUrl = inject('fixtureUrl');
 const FEED = `${fixtureUrl}/cors/fixtures/e2e/substack.xml`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const link = (params: Record<string, string>) => `${appUrl}?${new URLSearchParams(params)}`;
 const seekValue = async (page: Page) => Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
@@ -29,7 +23,7 @@ async function alertText(page: Page): Promise<string> {
 
 describe('a publisher feed', () => {
   test('pasting a feed lists its episodes newest first and opens the newest playable one', async () => {
-    const { context, page, errors } = await openPage(browser, appUrl);
+    const { context, page, errors } = await openPage(browser(), appUrl);
     await page.getByLabel('Feed URL').fill(FEED);
     await page.getByLabel('Feed URL').press('Enter');
     const list = page.getByRole('list', { name: 'Episodes' });
@@ -52,7 +46,7 @@ describe('a publisher feed', () => {
   });
 
   test('audio streams from the enclosure with Range requests, never downloaded whole first', async () => {
-    const { context, page } = await openPage(browser, link({ feed: FEED, episode: 'substack:post:870532' }));
+    const { context, page } = await openPage(browser(), link({ feed: FEED, episode: 'substack:post:870532' }));
     // Duration comes from the audio: the feed gives none for this episode.
     await page.waitForFunction(() => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 2900, undefined, { timeout: 20_000 });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -85,7 +79,7 @@ describe('a publisher feed', () => {
 
   test('a feed without CORS headers loads through the proxy, which forwards no cookies', async () => {
     const plain = `${fixtureUrl}/plain/fixtures/e2e/substack.xml`;
-    const { context, page } = await openPage(browser, link({ feed: plain }));
+    const { context, page } = await openPage(browser(), link({ feed: plain }));
     await page.getByRole('list', { name: 'Episodes' }).waitFor({ timeout: 15_000 });
     const proxied = (await log()).filter((r) => r.path === '/plain/fixtures/e2e/substack.xml' && r.status === 200);
     expect(proxied.some((r) => r.userAgent.startsWith('Verbatim/'))).toBe(true);
@@ -95,7 +89,7 @@ describe('a publisher feed', () => {
   });
 
   test('a deep link opens that episode at t, paused; the address can be copied into a new tab', async () => {
-    const { context, page } = await openPage(browser, link({ feed: FEED, episode: 'substack:post:880011', t: '100' }));
+    const { context, page } = await openPage(browser(), link({ feed: FEED, episode: 'substack:post:880011', t: '100' }));
     await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) === 100);
     await page.locator('[aria-current="true"][data-speaker]').waitFor();
     expect(await page.locator('[aria-current="true"][data-speaker]').count()).toBe(1);
@@ -113,7 +107,7 @@ describe('a publisher feed', () => {
   });
 
   test('picking an episode updates the address and title; Back returns to the previous one', async () => {
-    const { context, page } = await openPage(browser, link({ feed: FEED }));
+    const { context, page } = await openPage(browser(), link({ feed: FEED }));
     const list = page.getByRole('list', { name: 'Episodes' });
     await list.waitFor();
     await list.getByRole('button', { name: /Market mornings/ }).click();
@@ -126,7 +120,7 @@ describe('a publisher feed', () => {
   });
 
   test('each episode resumes where the listener left it; a t in the link wins', async () => {
-    const { context, page } = await openPage(browser, link({ feed: FEED, episode: 'substack:post:880011', t: '42' }));
+    const { context, page } = await openPage(browser(), link({ feed: FEED, episode: 'substack:post:880011', t: '42' }));
     await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) === 42);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForTimeout(1200);
@@ -150,6 +144,7 @@ describe('feed failures say what failed and what still works', () => {
     ['404', `${fixtureUrl}/status/404/feed.xml`, /could not be loaded \(404\)/],
     ['server error', `${fixtureUrl}/status/503/feed.xml`, /could not be loaded \(503\)/],
     ['an HTML page', `${fixtureUrl}/cors/fixtures/e2e/not-a-feed.html`, /web page, not a podcast feed/i],
+    ['an HTML page through the proxy', `${fixtureUrl}/plain/fixtures/e2e/not-a-feed.html`, /web page, not a podcast feed/i],
     ['an empty body', `${fixtureUrl}/cors/fixtures/e2e/empty.xml`, /empty/i],
     ['truncated XML', `${fixtureUrl}/cors/fixtures/e2e/truncated.xml`, /ends before it is complete|not complete|broken/i],
     ['too large (proxy cap)', `${fixtureUrl}/big/30`, /too large|larger than/i],
@@ -161,7 +156,7 @@ describe('feed failures say what failed and what still works', () => {
     const plain = `${fixtureUrl}/plain/fixtures/e2e/substack.xml`;
     const proxied = async () => (await log()).filter((r) => r.userAgent.startsWith('Verbatim/')).length;
     const before = await proxied();
-    const { context, page } = await openPage(browser, `${strict}?${new URLSearchParams({ feed: plain })}`);
+    const { context, page } = await openPage(browser(), `${strict}?${new URLSearchParams({ feed: plain })}`);
     const text = await alertText(page);
     expect(text).toMatch(/loopback|private|ports 80 and 443/i);
     expect(await proxied()).toBe(before); // the proxy never connected
@@ -170,7 +165,7 @@ describe('feed failures say what failed and what still works', () => {
 
   for (const [name, feed, pattern] of cases) {
     test(name, async () => {
-      const { context, page, errors } = await openPage(browser, link({ feed }));
+      const { context, page, errors } = await openPage(browser(), link({ feed }));
       const text = await alertText(page);
       expect(text).toMatch(pattern);
       expect(text).toMatch(/keeps playing|safe|still shown|still/i);

@@ -1,23 +1,17 @@
 // Quoting in real Chromium with clipboard permissions: select, Quote, paste, reopen the moment.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const appUrl = inject('appUrl');
 const origin = new URL(appUrl).origin;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
 
 async function open(path = ''): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await openPage(browser, new URL(path, appUrl).href);
+  const { context, page } = await openPage(browser(), new URL(path, appUrl).href);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   await page.locator(TURNS).first().waitFor();
   return { context, page };

@@ -1,23 +1,17 @@
 // Reading along: follow mode and Back to now, search, keys, chapter navigation, accessibility.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage, type PageOptions } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage, type PageOptions } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const appUrl = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
 
 async function open(path = '', options: PageOptions = {}) {
-  const { context, page, errors } = await openPage(browser, new URL(path, appUrl).href, options);
+  const { context, page, errors } = await openPage(browser(), new URL(path, appUrl).href, options);
   await page.locator(TURNS).first().waitFor();
   return { page, errors, close: () => context.close() };
 }

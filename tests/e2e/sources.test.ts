@@ -1,27 +1,21 @@
 // Every source a publisher uses drives the same view: SRT, JSON (word timing), HTML, show notes,
 // podcast:chapters and Podlove chapters, each served by the local fixture server.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const appUrl = inject('appUrl');
 const fixtureUrl = inject('fixtureUrl');
 const FEED = `${fixtureUrl}/cors/fixtures/e2e/sources.xml`;
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
 
 async function open(guid: string, t?: number): Promise<{ page: Page; close: () => Promise<void> }> {
   const params: Record<string, string> = { feed: FEED, episode: guid };
   if (t !== undefined) params['t'] = String(t);
-  const { context, page } = await openPage(browser, `${appUrl}?${new URLSearchParams(params)}`);
+  const { context, page } = await openPage(browser(), `${appUrl}?${new URLSearchParams(params)}`);
   await page.locator(TURNS).first().waitFor({ timeout: 15_000 });
   return { page, close: () => context.close() };
 }

@@ -1,18 +1,12 @@
 // Storage faults: corrupt data, a full quota, no storage at all, and two tabs writing. The app
 // starts, says so once, keeps working in memory, and loses nothing saved before.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import { openPage } from './browser.ts';
+import { useBrowser } from './use-browser.ts';
 
 const appUrl = inject('appUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
 const GOOD_QUOTE = {
@@ -42,7 +36,7 @@ async function quoteSomething(page: Page, index = 4): Promise<void> {
 
 describe('storage faults', () => {
   test('corrupt saved data: the app starts, says so once, and keeps the good quote', async () => {
-    const { context, page } = await openPage(browser, 'about:blank');
+    const { context, page } = await openPage(browser(), 'about:blank');
     await page.goto(appUrl);
     await page.evaluate((good) => {
       localStorage.setItem('verbatim:v1:quote:broken', '{"id": "broken", not json');
@@ -59,7 +53,7 @@ describe('storage faults', () => {
   });
 
   test('a full quota: the quote stays for this visit and the listener is told', async () => {
-    const { context, page } = await openPage(browser, 'about:blank');
+    const { context, page } = await openPage(browser(), 'about:blank');
     await context.addInitScript(() => {
       const set = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
@@ -76,7 +70,7 @@ describe('storage faults', () => {
   });
 
   test('no storage at all (private mode): the app works in memory and says so', async () => {
-    const { context, page } = await openPage(browser, 'about:blank');
+    const { context, page } = await openPage(browser(), 'about:blank');
     await context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         get() {
@@ -94,7 +88,7 @@ describe('storage faults', () => {
   });
 
   test('two tabs: a quote saved in one appears in the other, and neither loses the other’s', async () => {
-    const { context, page: a } = await openPage(browser, appUrl);
+    const { context, page: a } = await openPage(browser(), appUrl);
     const b = await context.newPage();
     await b.goto(appUrl);
     await a.locator(TURNS).first().waitFor();
