@@ -124,6 +124,7 @@ describe('sharing from the player, chapters and soundbites', () => {
     const chapter = page.locator('nav[aria-label="Chapters"] li').nth(2);
     await chapter.hover();
     await chapter.getByRole('button', { name: /^Copy link to chapter / }).click();
+    await page.getByText(/^Link to “.+” copied\.$/).waitFor(); // the copy is done
     const chapterLink = new URL(await page.evaluate(() => navigator.clipboard.readText()));
     expect(Number(chapterLink.searchParams.get('t'))).toBeCloseTo(Number(await chapter.locator('[data-start]').getAttribute('data-start')), 1);
     // A podcast:soundbite appears as a suggested quote with the words it covers.
@@ -139,6 +140,7 @@ describe('sharing from the player, chapters and soundbites', () => {
     await saved.locator('.suggested').getByRole('button', { name: 'Save' }).click();
     await page.getByText('Quote copied and saved.').waitFor();
     await saved.getByRole('button', { name: 'Soundbite tag' }).first().click();
+    await page.getByText('Soundbite tag copied.').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<podcast:soundbite startTime="[\d.]+" duration="[\d.]+">.+<\/podcast:soundbite>$/);
     await context.close();
   });
