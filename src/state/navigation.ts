@@ -55,14 +55,19 @@ export class Navigation {
     else if (link.t !== undefined) this.player.seek(link.t);
   }
 
-  /** A link to the open episode at `t` seconds (the demo's links name no feed). */
-  linkAt(t: number): string {
+  /** What a link names of the open episode: the demo's links name no feed (nor its only episode). */
+  linkTarget(): { feed?: string; episode?: string } {
     const { feedUrl, episode, feed } = this.library;
     const isDemo = feedUrl === this.demoFeed;
-    const link: DeepLink = { t };
-    if (feedUrl && !isDemo) link.feed = feedUrl;
-    if (episode && feed && (!isDemo || feed.episodes.length > 1)) link.episode = episode.guid;
-    return buildDeepLink(location.origin + location.pathname, link);
+    const target: { feed?: string; episode?: string } = {};
+    if (feedUrl && !isDemo) target.feed = feedUrl;
+    if (episode && feed && (!isDemo || feed.episodes.length > 1)) target.episode = episode.guid;
+    return target;
+  }
+
+  /** A link to the open episode at `t` seconds. */
+  linkAt(t: number): string {
+    return buildDeepLink(location.origin + location.pathname, { ...this.linkTarget(), t });
   }
 
   #push(): void {
@@ -71,11 +76,7 @@ export class Navigation {
   }
 
   #href(withTime: boolean): string {
-    const { feedUrl, episode, feed } = this.library;
-    const isDemo = feedUrl === this.demoFeed;
-    const link: DeepLink = {};
-    if (feedUrl && !isDemo) link.feed = feedUrl;
-    if (episode && feed && (!isDemo || feed.episodes.length > 1)) link.episode = episode.guid;
+    const link: DeepLink = this.linkTarget();
     const quote = this.library.quoteRange;
     if (quote) Object.assign(link, quote); // the quoted range stays in the address until another episode opens
     else if (withTime && this.player.position > 0) link.t = this.player.position;

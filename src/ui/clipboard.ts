@@ -1,4 +1,5 @@
 // Copies plain text and HTML together where the browser allows, plain text otherwise.
+import { escapeHtml } from '../core/quote-format.ts';
 export async function copyRich(text: string, html: string): Promise<boolean> {
   try {
     if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
@@ -29,4 +30,9 @@ export async function copyText(text: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Copies a link as its address, and as an HTML link named `label` for rich editors. */
+export function copyLink(url: string, label: string): Promise<boolean> {
+  return copyRich(url, `<a href="${escapeHtml(url)}">${escapeHtml(label)}</a>`);
 }

@@ -1,5 +1,5 @@
 // Quote the current selection: words, speakers, times and link → clipboard and Saved quotes.
-import { buildQuote, type Quote } from '../core/quote.ts';
+import { buildQuote, type Quote, type QuoteContext } from '../core/quote.ts';
 import type { AppContext } from '../state/context.ts';
 import { copyRich } from './clipboard.ts';
 import { selectionPoints } from './text-dom.ts';
@@ -10,16 +10,20 @@ export function quoteFromSelection(app: AppContext, turnEls: readonly HTMLElemen
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const points = selectionPoints(selection.getRangeAt(0), turnEls, app.player.turns);
   if (!points) return null;
-  const { library, player, navigation } = app;
-  const isDemo = library.feedUrl === navigation.demoFeed;
-  return buildQuote(player.turns, points.from, points.to, {
-    feedUrl: isDemo ? undefined : (library.feedUrl ?? undefined),
-    guid: isDemo && (library.feed?.episodes.length ?? 0) <= 1 ? undefined : library.episode?.guid,
+  return buildQuote(app.player.turns, points.from, points.to, quoteContext(app));
+}
+
+/** Titles, link target and timing offset of the open episode, for building its quotes. */
+export function quoteContext({ library, player, navigation }: AppContext): QuoteContext {
+  const { feed, episode } = navigation.linkTarget();
+  return {
+    feedUrl: feed,
+    guid: episode,
     episodeTitle: library.episode?.title ?? '',
     showTitle: library.feed?.title ?? '',
     appBase: location.origin + location.pathname,
     offset: player.offset,
-  });
+  };
 }
 
 /** Saves and copies a quote, and says so in a toast. */
