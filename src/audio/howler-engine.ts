@@ -11,7 +11,7 @@ const MEDIA_ERRORS: Record<number, string> = {
 };
 
 interface HowlInternals {
-  _sounds?: Array<{ _node?: HTMLAudioElement }>;
+  _sounds?: Array<{ _node?: HTMLAudioElement & { _unlocked?: boolean } }>;
 }
 
 export class HowlerEngine implements AudioEngine {
@@ -31,7 +31,12 @@ export class HowlerEngine implements AudioEngine {
       rate: this.#rate,
     });
     this.#howl = howl;
-    this.#node = (howl as unknown as HowlInternals)._sounds?.[0]?._node ?? null;
+    const node = (howl as unknown as HowlInternals)._sounds?.[0]?._node ?? null;
+    // howler "unlocks" html5 nodes on the page's first click by reloading them: that rewinds the
+    // episode to 0:00 (the highlight and follow jumped to the top and back when Play was the first
+    // click). Our play() always runs in a gesture, which unlocks the node anyway.
+    if (node) node._unlocked = true;
+    this.#node = node;
     howl.once('load', () => {
       if (startAt > 0) howl.seek(startAt);
       this.#emit({ type: 'loaded', duration: howl.duration(), seekable: this.#seekable() });

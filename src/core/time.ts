@@ -149,3 +149,13 @@ export function formatVttTime(seconds: number): string {
   const t = ms % 1000;
   return `${pad2(h)}:${pad2(m)}:${pad2(s)}.${String(t).padStart(3, '0')}`;
 }
+
+/**
+ * How far the shown position (clocks, seek bar) moves in one step while playing, in seconds: about a
+ * pixel of a wide seek bar, but never more than the one second the clocks show, and a divisor of
+ * it, so the clocks tick exactly on the second. Each step repaints, so a 3-hour episode steps once a second.
+ */
+export function displayStep(duration: number | null): 0.25 | 0.5 | 1 {
+  const pixel = (duration ?? 0) / 1400;
+  return pixel > 0.5 ? 1 : pixel > 0.25 ? 0.5 : 0.25;
+}

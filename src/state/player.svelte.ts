@@ -4,23 +4,22 @@ import type { AudioEngine, AudioSource, EngineEvent } from '../audio/engine.ts';
 import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
 import type { Chapter, Turn } from '../core/model.ts';
 import { TimelineCursor } from '../core/timeline-index.ts';
+import { displayStep } from '../core/time.ts';
 import { FrameLoop, WAKE_EARLY_MS, type FrameScheduler } from './frame-loop.ts';
 import { Recovery, type Delay } from './recovery.ts';
 
 export type { FrameScheduler } from './frame-loop.ts';
-
 export type { Delay } from './recovery.ts';
 
 /** Playback rate presets, slowest first. */
 export const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
-
 export class Player {
   /** Position in seconds (the audio clock, or the pending seek target until the engine confirms it). */
   position = $state(0);
   /**
-   * Position for display (seek bar, clocks), in seconds: follows `position` in steps of at least a
-   * quarter second while playing, at once on seeks. Repainting the bar every frame cost ~30 % of a core.
+   * Position for display (seek bar, clocks), in seconds: follows `position` in `displayStep`s while
+   * playing, at once on seeks. Repainting the bar every frame cost ~30 % of a core.
    */
   shownPosition = $state(0);
   /** Duration in seconds: the audio's once known, else the feed's, else null. */
@@ -234,7 +233,8 @@ export class Player {
     }
     if (pos !== this.position) {
       this.position = pos;
-      if (Math.abs(pos - this.shownPosition) >= 0.25) this.shownPosition = pos;
+      const step = displayStep(this.duration);
+      if (Math.floor(pos / step) !== Math.floor(this.shownPosition / step)) this.shownPosition = pos;
       this.#updateIndices(pos);
     }
   }
@@ -260,7 +260,8 @@ export class Player {
       (this.#chapterStarts[this.chapterIndex + 1] ?? Infinity) - pos,
       (this.stopAt ?? Infinity) - pos,
     );
-    const display = this.shownPosition + 0.25 - pos;
+    const step = displayStep(this.duration);
+    const display = (Math.floor(this.shownPosition / step) + 1) * step - pos;
     return Math.max(0, Math.min((precise * 1000) / rate - WAKE_EARLY_MS, (display * 1000) / rate));
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  displayStep,
   formatClock,
   formatClockWithHours,
   formatPosition,
@@ -177,5 +178,16 @@ describe('formatVttTime', () => {
     for (const s of [0, 0.001, 15.41, 3723.004, 10799.999]) {
       expect(parseClock(formatVttTime(s))).toBeCloseTo(s, 6);
     }
+  });
+});
+
+describe('displayStep', () => {
+  it('is about a pixel of a wide bar, at most a second, and always divides a second', () => {
+    expect(displayStep(null)).toBe(0.25);
+    expect(displayStep(197)).toBe(0.25);
+    expect(displayStep(600)).toBe(0.5);
+    expect(displayStep(1800)).toBe(1);
+    expect(displayStep(3 * 3600)).toBe(1);
+    for (const d of [0, 1, 350, 351, 700, 701, 1e7]) expect(1 % displayStep(d)).toBe(0);
   });
 });

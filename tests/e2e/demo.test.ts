@@ -146,7 +146,7 @@ describe('the demo episode', () => {
     await close();
   });
 
-  test('?t= and #t= open paused at that moment with the turn and chapter there current', async () => {
+  test('?t= and #t= open paused at that moment with the turn and chapter there current, and Play starts there', async () => {
     for (const [path, t] of [['?t=1:35', 95], ['#t=131.5', 131.5]] as const) {
       const { page, close } = await open(path);
       await page.waitForFunction((want) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - want) < 0.05, t);
@@ -157,11 +157,29 @@ describe('the demo episode', () => {
       const want = chapterStarts.reduce((found, [start], i) => (start <= t ? i : found), -1);
       expect(chapterStarts.findIndex(([, current]) => current === 'true')).toBe(want);
       await expect(page.getByRole('button', { name: 'Play', exact: true }).isVisible()).resolves.toBe(true);
+      // Playing starts there: the audio is not reloaded from 0:00 and the highlight never visits the opening.
+      await page.evaluate(() => {
+        const w = window as unknown as { __audio: () => HTMLMediaElement; __seen: number[]; __emptied: number };
+        w.__seen = [];
+        w.__emptied = 0;
+        w.__audio().addEventListener('emptied', () => w.__emptied++);
+        new MutationObserver(() => {
+          const start = document.querySelector('[aria-current="true"][data-speaker]')?.getAttribute('data-start');
+          w.__seen.push(start ? Number(start) : -1);
+        }).observe(document.querySelector('[aria-label="Transcript"]')!, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+      });
+      const opening = Number(await page.locator('[aria-current="true"][data-speaker]').getAttribute('data-start'));
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await page.waitForFunction((want) => {
         const media = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
         return media !== undefined && media.currentTime > want + 0.3;
       }, t, { timeout: 10_000 });
+      const { seen, emptied } = await page.evaluate(() => {
+        const w = window as unknown as { __seen: number[]; __emptied: number };
+        return { seen: w.__seen, emptied: w.__emptied };
+      });
+      expect(emptied).toBe(0);
+      expect(Math.min(...seen, opening)).toBe(opening);
       await close();
     }
   });

@@ -172,6 +172,35 @@ describe('the clock loop', () => {
     // 12 s at 60 fps is 720 frames; the loop asked for far fewer.
     expect(frameCount()).toBeLessThan(720 / 2);
   });
+
+  test('the shown position steps on whole seconds for a long episode, so the clock ticks on the second', () => {
+    const { player, frame } = setup(3 * 3600);
+    player.setTimeline([], []);
+    player.seek(100.4);
+    player.play();
+    const shown: number[] = [];
+    for (let i = 0; i < 600; i++) {
+      frame(1 / 60);
+      if (shown.at(-1) !== player.shownPosition) shown.push(player.shownPosition);
+    }
+    // 10 s of play: one change per second, each within a frame of the second it shows.
+    expect(shown.length).toBeGreaterThanOrEqual(10);
+    expect(shown.length).toBeLessThanOrEqual(11);
+    for (const s of shown.slice(1)) expect(s - Math.floor(s)).toBeLessThan(1 / 60 + 1e-9);
+  });
+
+  test('a short episode steps in quarter seconds, about a pixel of the bar', () => {
+    const { player, frame } = setup(180);
+    player.setTimeline([], []);
+    player.play();
+    const shown = new Set<number>();
+    for (let i = 0; i < 120; i++) {
+      frame(1 / 60);
+      shown.add(player.shownPosition);
+    }
+    expect(shown.size).toBeGreaterThanOrEqual(8);
+    expect(shown.size).toBeLessThanOrEqual(9);
+  });
 });
 
 describe('audio faults', () => {
