@@ -18,9 +18,11 @@ function band(): { top: number; bottom: number } {
   return { top: 90, bottom: bottom - 24 };
 }
 
+/** Glides over short moves; jumps over long ones (opening a link deep in a 3-hour transcript, a far seek). */
 function scrollToY(y: number): void {
+  const far = Math.abs(y - scrollY) > innerHeight * 2;
   const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-  scrollTo({ top: Math.max(0, y), behavior: reduce ? 'instant' : 'smooth' });
+  scrollTo({ top: Math.max(0, y), behavior: reduce || far ? 'instant' : 'smooth' });
 }
 
 export function createFollower(reader: Reader): Follower {

@@ -115,6 +115,43 @@ describe('reading along', () => {
     await close();
   });
 
+  test('follow glides to a nearby turn, jumps straight to a far one, and never glides under reduced motion', async () => {
+    /** Every scroll position the page passes through in the frames after `act`. */
+    const scrollPath = async (page: Page, act: () => Promise<void>) => {
+      await page.evaluate(() => {
+        const w = window as unknown as { __path: number[] };
+        w.__path = [scrollY];
+        const until = performance.now() + 1500;
+        const frame = () => {
+          if (w.__path.at(-1) !== scrollY) w.__path.push(scrollY);
+          if (performance.now() < until) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      await act();
+      await page.waitForTimeout(1600);
+      return page.evaluate(() => (window as unknown as { __path: number[] }).__path);
+    };
+    const chapter = (page: Page, n: number) => page.locator('nav[aria-label="Chapters"] [data-start]').nth(n).click();
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const { page, close } = await open('?t=0', { width: 1280, height: 560, reducedMotion });
+      await page.locator('nav[aria-label="Chapters"] [data-start]').first().waitFor();
+      const near = await scrollPath(page, () => page.getByRole('button', { name: 'Next chapter' }).click());
+      const far = await scrollPath(page, () => chapter(page, 4));
+      // The current turn ends up in view either way.
+      const top = await page.evaluate(() => document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(0);
+      expect(top).toBeLessThan(560 / 2);
+      expect(near.at(-1)! - near[0]!).toBeGreaterThan(100);
+      expect(near.at(-1)! - near[0]!).toBeLessThan(560 * 2);
+      expect(far.at(-1)! - far[0]!).toBeGreaterThan(560 * 2);
+      expect(far).toHaveLength(2); // one jump, no glide across the pages between
+      if (reducedMotion === 'reduce') expect(near).toHaveLength(2);
+      else expect(near.length).toBeGreaterThan(4);
+      await close();
+    }
+  });
+
   test('timing nudges move the highlight and are remembered for the episode', async () => {
     const { page, close } = await open('?t=12.4');
     await waitSeek(page, 12.4);
