@@ -1,5 +1,5 @@
 // The only file that imports howler. html5 mode streams the enclosure with Range requests.
-import { Howl } from 'howler';
+import { Howl, Howler } from 'howler';
 import { audioFormat } from '../core/audio-format.ts';
 import { Emitter, type AudioEngine, type AudioSource, type EngineEvent } from './engine.ts';
 
@@ -11,8 +11,13 @@ const MEDIA_ERRORS: Record<number, string> = {
 };
 
 interface HowlInternals {
-  _sounds?: Array<{ _node?: HTMLAudioElement & { _unlocked?: boolean } }>;
+  _sounds?: Array<{ _node?: HTMLAudioElement }>;
 }
+
+// html5 mode only: no Web Audio context. Creating one blocked the main thread for ~135 ms as the
+// episode loaded, and howler's context "unlock" reloaded our node on the page's first click, which
+// rewound the episode to 0:00 (the highlight jumped to the top and back when Play was that click).
+Howler.usingWebAudio = false;
 
 export class HowlerEngine implements AudioEngine {
   #howl: Howl | null = null;
@@ -31,12 +36,7 @@ export class HowlerEngine implements AudioEngine {
       rate: this.#rate,
     });
     this.#howl = howl;
-    const node = (howl as unknown as HowlInternals)._sounds?.[0]?._node ?? null;
-    // howler "unlocks" html5 nodes on the page's first click by reloading them: that rewinds the
-    // episode to 0:00 (the highlight and follow jumped to the top and back when Play was the first
-    // click). Our play() always runs in a gesture, which unlocks the node anyway.
-    if (node) node._unlocked = true;
-    this.#node = node;
+    this.#node = (howl as unknown as HowlInternals)._sounds?.[0]?._node ?? null;
     howl.once('load', () => {
       if (startAt > 0) howl.seek(startAt);
       this.#emit({ type: 'loaded', duration: howl.duration(), seekable: this.#seekable() });
