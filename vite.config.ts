@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: '.',
-          include: ['tests/core/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/state/**/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/state/**/*.test.ts', 'tests/ui/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -159,3 +159,9 @@ export function displayStep(duration: number | null): 0.25 | 0.5 | 1 {
   const pixel = (duration ?? 0) / 1400;
   return pixel > 0.5 ? 1 : pixel > 0.25 ? 0.5 : 0.25;
 }
+
+/** When the shown position `shown` next steps (seconds of audio). */
+export function nextDisplayStep(shown: number, duration: number | null): number {
+  const step = displayStep(duration);
+  return (Math.floor(shown / step) + 1) * step;
+}

@@ -1,5 +1,5 @@
-// WebVTT cue text → plain text, first speaker, and word timings. Hand-written char loops:
-// this runs once per cue and dominates parse time on long transcripts.
+// WebVTT cue text → plain text, first speaker, and word timings. Hand-written: this runs once
+// per cue and dominates parse time on long transcripts.
 import { readVttTimestamp, timestampEnd } from './vtt-timestamp.ts';
 
 const NAMED: Record<string, string> = {
@@ -73,6 +73,9 @@ export interface CueTextResult {
   marks: number[] | null;
 }
 
+/** Where a run of ordinary text ends: a tag or entity, or whitespace other than one inner space. */
+const RUN_END = /[<&\t\n\f\r]| (?=[ \t\n\f\r]|$)/g;
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
 }
@@ -99,7 +102,6 @@ function isRtTag(raw: string, i: number): boolean {
  * Renders raw cue text: strips tags (dropping `<rt>` ruby annotations so the base text reads
  * and searches as written), decodes entities, collapses whitespace, reads `<v>` speakers and
  * `<hh:mm:ss.ttt>` word timestamps. `raw` has its lines already joined by spaces.
- * (A char loop that copies plain runs with one `slice` measured faster than indexOf + regex.)
  */
 export function renderCueText(raw: string): CueTextResult {
   const n = raw.length;
@@ -177,15 +179,10 @@ export function renderCueText(raw: string): CueTextResult {
         piece = d;
       }
     } else {
-      // A run of ordinary text; single inner spaces stay inside the run (the common case).
-      let j = i + 1;
-      while (j < n) {
-        const d = raw.charCodeAt(j);
-        if (d === 60 || d === 38) break;
-        if (d <= 32 && isSpace(d) && (d !== 32 || j + 1 >= n || isSpace(raw.charCodeAt(j + 1))))
-          break;
-        j++;
-      }
+      // A run of ordinary text; single inner spaces stay inside the run (the common case). Found
+      // with one native regex search: a char loop runs interpreted on the first (often only) parse.
+      RUN_END.lastIndex = i + 1;
+      const j = RUN_END.exec(raw)?.index ?? n;
       piece = raw.slice(i, j);
       i = j;
     }

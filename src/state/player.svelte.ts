@@ -4,7 +4,7 @@ import type { AudioEngine, AudioSource, EngineEvent } from '../audio/engine.ts';
 import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
 import type { Chapter, Turn } from '../core/model.ts';
 import { TimelineCursor } from '../core/timeline-index.ts';
-import { displayStep } from '../core/time.ts';
+import { displayStep, nextDisplayStep } from '../core/time.ts';
 import { FrameLoop, WAKE_EARLY_MS, type FrameScheduler } from './frame-loop.ts';
 import { Recovery, type Delay } from './recovery.ts';
 
@@ -260,8 +260,7 @@ export class Player {
       (this.#chapterStarts[this.chapterIndex + 1] ?? Infinity) - pos,
       (this.stopAt ?? Infinity) - pos,
     );
-    const step = displayStep(this.duration);
-    const display = (Math.floor(this.shownPosition / step) + 1) * step - pos;
+    const display = nextDisplayStep(this.shownPosition, this.duration) - pos;
     return Math.max(0, Math.min((precise * 1000) / rate - WAKE_EARLY_MS, (display * 1000) / rate));
   }
 

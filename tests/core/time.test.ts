@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   displayStep,
+  nextDisplayStep,
   formatClock,
   formatClockWithHours,
   formatPosition,
@@ -189,5 +190,10 @@ describe('displayStep', () => {
     expect(displayStep(1800)).toBe(1);
     expect(displayStep(3 * 3600)).toBe(1);
     for (const d of [0, 1, 350, 351, 700, 701, 1e7]) expect(1 % displayStep(d)).toBe(0);
+  });
+  it('the next step is the next whole step after the shown position', () => {
+    expect(nextDisplayStep(100.4, 3 * 3600)).toBe(101);
+    expect(nextDisplayStep(101, 3 * 3600)).toBe(102);
+    expect(nextDisplayStep(10.3, 120)).toBe(10.5);
   });
 });
