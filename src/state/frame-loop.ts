@@ -12,6 +12,9 @@ export const WAKE_EARLY_MS = 120;
 
 export class FrameLoop {
   #running = false;
+  /** Bumped to cancel the current sleep: its wake-up then does nothing. */
+  #sleep = 0;
+  #asleep = false;
 
   /** `step` runs once a frame and returns how long it may sleep (ms, early margins included), or −1 to stop. */
   constructor(
@@ -21,18 +24,36 @@ export class FrameLoop {
   ) {}
 
   start(): void {
-    if (this.#running) return;
+    if (this.#running) return this.wake();
     this.#running = true;
-    const frame = () => {
-      const wait = this.step();
-      if (wait < 0) {
-        this.#running = false;
-      } else if (wait > SLEEP_THRESHOLD_MS) {
-        this.delay(() => this.schedule(frame), wait);
-      } else {
-        this.schedule(frame);
-      }
-    };
-    this.schedule(frame);
+    this.schedule(this.#frame);
   }
+
+  /**
+   * Ends a sleep early: what it slept toward has moved (a seek, play after a pause, a new rate or
+   * offset). Without this a seek just before a turn waited for the old wake-up, up to a second late.
+   */
+  wake(): void {
+    if (!this.#asleep) return;
+    this.#asleep = false;
+    this.#sleep++;
+    this.schedule(this.#frame);
+  }
+
+  readonly #frame = (): void => {
+    const wait = this.step();
+    if (wait < 0) {
+      this.#running = false;
+    } else if (wait > SLEEP_THRESHOLD_MS) {
+      const sleep = ++this.#sleep;
+      this.#asleep = true;
+      this.delay(() => {
+        if (sleep !== this.#sleep) return;
+        this.#asleep = false;
+        this.schedule(this.#frame);
+      }, wait);
+    } else {
+      this.schedule(this.#frame);
+    }
+  };
 }

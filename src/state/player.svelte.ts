@@ -8,9 +8,6 @@ import { displayStep, nextDisplayStep } from '../core/time.ts';
 import { FrameLoop, WAKE_EARLY_MS, type FrameScheduler } from './frame-loop.ts';
 import { Recovery, type Delay } from './recovery.ts';
 
-export type { FrameScheduler } from './frame-loop.ts';
-export type { Delay } from './recovery.ts';
-
 /** Playback rate presets, slowest first. */
 export const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
@@ -123,6 +120,7 @@ export class Player {
     this.#chapterCursor = new TimelineCursor(this.#chapterStarts);
     this.#fineCursor = new TimelineCursor(this.#fineStarts);
     this.#updateIndices(this.position);
+    this.#loop.wake();
   }
 
   /** Loads an episode's audio, paused at `startAt`. Resets everything tied to the previous episode. */
@@ -177,6 +175,7 @@ export class Player {
     this.shownPosition = target;
     this.#updateIndices(target);
     this.#engine.seek(target);
+    this.#loop.wake();
   }
   skip(delta: number): void {
     this.seek((this.pendingSeek ?? this.position) + delta);
@@ -184,6 +183,7 @@ export class Player {
   setRate(rate: number): void {
     this.rate = rate;
     this.#engine.setRate(rate);
+    this.#loop.wake();
   }
   /** Steps the rate to the next (+1) or previous (−1) preset. */
   stepRate(direction: 1 | -1): void {
@@ -217,6 +217,7 @@ export class Player {
   setOffset(seconds: number): void {
     this.offset = Math.round(seconds * 10) / 10;
     this.#updateIndices(this.position);
+    this.#loop.wake();
   }
   /** Where a transcript time plays in the audio, given the offset. */
   audioTime(transcriptTime: number): number {
@@ -264,14 +265,11 @@ export class Player {
     return Math.max(0, Math.min((precise * 1000) / rate - WAKE_EARLY_MS, (display * 1000) / rate));
   }
 
+  /** Setting a $state to the value it holds notifies nothing, so unchanged indices cost no update. */
   #updateIndices(pos: number): void {
-    const textTime = pos - this.offset;
-    const turn = this.#turnCursor.find(textTime);
-    if (turn !== this.turnIndex) this.turnIndex = turn;
-    const chapter = this.#chapterCursor.find(pos);
-    if (chapter !== this.chapterIndex) this.chapterIndex = chapter;
-    const fine = this.#fineCursor.find(textTime);
-    if (fine !== this.fineIndex) this.fineIndex = fine;
+    this.turnIndex = this.#turnCursor.find(pos - this.offset);
+    this.chapterIndex = this.#chapterCursor.find(pos);
+    this.fineIndex = this.#fineCursor.find(pos - this.offset);
   }
 
   #onEngine(event: EngineEvent): void {

@@ -173,6 +173,34 @@ describe('the clock loop', () => {
     expect(frameCount()).toBeLessThan(720 / 2);
   });
 
+  test('a seek, or play after pause, wakes the sleeping loop: the highlight never waits on a stale wake-up', () => {
+    const { player, frame } = setup(3 * 3600);
+    player.setTimeline([turn(1, 4, 'A'), turn(10, 20, 'B'), turn(30, 40, 'A'), turn(300, 310, 'B')], []);
+    const frameSec = 1 / 60;
+    const crossWithin = (boundary: number, index: number) => {
+      for (let k = 0; k < 120 && player.position < boundary; k++) frame(frameSec);
+      frame(frameSec);
+      expect(player.position).toBeGreaterThanOrEqual(boundary);
+      expect(player.position - boundary).toBeLessThan(2 * frameSec);
+      expect(player.turnIndex).toBe(index);
+    };
+    // Playing in a long gap (30 → 300 s): the loop sleeps for minutes.
+    player.seek(31);
+    player.play();
+    for (let k = 0; k < 30; k++) frame(frameSec);
+    // A seek while playing, to just before a boundary.
+    player.seek(9.9);
+    crossWithin(10, 1);
+    // Pause in the long gap, seek back, and play again at once.
+    player.seek(32);
+    for (let k = 0; k < 30; k++) frame(frameSec);
+    player.pause();
+    frame(frameSec);
+    player.seek(29.9);
+    player.play();
+    crossWithin(30, 2);
+  });
+
   test('the shown position steps on whole seconds for a long episode, so the clock ticks on the second', () => {
     const { player, frame } = setup(3 * 3600);
     player.setTimeline([], []);
