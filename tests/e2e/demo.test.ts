@@ -203,4 +203,25 @@ describe('the demo episode', () => {
     await expect(page.getByRole('button', { name: 'Play', exact: true }).isVisible()).resolves.toBe(true);
     await close();
   });
+
+  test('the current turn shows whole, its accent edge included, on desktop and phone', async () => {
+    for (const width of [1280, 390]) {
+      const { page, close } = await open('?t=95', { width, height: 844 });
+      await page.waitForFunction(() => {
+        const r = document.querySelector('[aria-current="true"][data-speaker]')?.getBoundingClientRect();
+        return r !== undefined && r.top > 0 && r.top + r.height / 2 < innerHeight - 150;
+      });
+      const edges = await page.evaluate(() => {
+        const el = document.querySelector('[aria-current="true"][data-speaker]')!;
+        const r = el.getBoundingClientRect();
+        const text = el.querySelector('p')!.getBoundingClientRect();
+        // What is painted (and hit) at the turn's left and right edges is the turn itself, not clipped away.
+        const at = (x: number) => document.elementFromPoint(x, r.top + r.height / 2)?.closest('[data-speaker]') === el;
+        return { reachesOut: text.left - r.left, left: at(r.left + 2), right: at(r.right - 2), inView: r.left >= 0 && r.right <= innerWidth };
+      });
+      expect(edges.reachesOut).toBeGreaterThan(8);
+      expect(edges).toMatchObject({ left: true, right: true, inView: true });
+      await close();
+    }
+  });
 });
