@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
+import { writeLongTranscriptFeed } from './long-transcript.ts';
 import { writeLongMp3 } from './long-audio.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -68,6 +69,7 @@ export async function setup(project: TestProject): Promise<void> {
   app = main.child;
   strict = locked.child;
   writeLongMp3(resolve(ROOT, 'static/demo/episode.mp3'), resolve(ROOT, 'test-results/generated/long.mp3'), 15);
+  writeLongTranscriptFeed(resolve(ROOT, 'test-results/generated'));
   fixtures = await startFixtureServer();
   project.provide('appUrl', main.url);
   project.provide('strictAppUrl', locked.url);
