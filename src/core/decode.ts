@@ -25,10 +25,14 @@ function bomEncoding(b: Uint8Array): string | null {
   return null;
 }
 
-/** UTF-16 without a BOM still shows itself in `<?` (XML 1.0, appendix F). */
+/**
+ * UTF-16 without a BOM still shows itself: `<?` (XML 1.0, appendix F), or any file that opens with
+ * two ASCII characters (`<r`, `{"`, `WE`), each with a zero byte beside it. UTF-8 text has no zeros.
+ */
 function bomlessUtf16(b: Uint8Array): string | null {
-  if (b[0] === 0x3c && b[1] === 0x00 && b[2] === 0x3f && b[3] === 0x00) return 'utf-16le';
-  if (b[0] === 0x00 && b[1] === 0x3c && b[2] === 0x00 && b[3] === 0x3f) return 'utf-16be';
+  const ascii = (x: number | undefined) => x !== undefined && x > 0 && x < 0x80;
+  if (ascii(b[0]) && b[1] === 0x00 && ascii(b[2]) && b[3] === 0x00) return 'utf-16le';
+  if (b[0] === 0x00 && ascii(b[1]) && b[2] === 0x00 && ascii(b[3])) return 'utf-16be';
   return null;
 }
 

@@ -51,8 +51,9 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
     return { value: [], errors: [{ message: 'The HTML transcript could not be read.' }] };
   }
   const root: Node | null = doc.body ?? doc.documentElement;
-  if (root === null || doc.querySelector('time, cite') === null) {
-    // No <cite>/<time> markup: read it like a text transcript (`00:06 Ada: …` paragraphs).
+  if (root === null || doc.querySelector('time') === null) {
+    // No <time> markup (names in <cite> alone give no times): read it like a text transcript
+    // (`00:06 Ada: …` paragraphs), which also finds times written as plain text.
     const lines = root === null ? [] : htmlToLines(html, parseHtml).map((l) => l.text);
     const r = linesToCues(lines, { duration: null, where: 'in the HTML transcript' });
     if (r.value.length === 0 && r.errors.length === 0) {

@@ -59,6 +59,13 @@ describe('decodeBytes', () => {
     expect(decodeBytes(utf16(text, false))).toEqual({ text, encoding: 'utf-16be' });
   });
 
+  it('recognises UTF-16 with neither a BOM nor a declaration: a feed, a JSON or a WebVTT transcript', () => {
+    for (const text of ['<rss version="2.0"><channel><title>Café</title></channel></rss>', '{"segments":[]}', 'WEBVTT\n\n00:01.000 --> 00:02.000\nÀ bientôt']) {
+      expect(decodeBytes(utf16(text, true))).toEqual({ text, encoding: 'utf-16le' });
+      expect(decodeBytes(utf16(text, false))).toEqual({ text, encoding: 'utf-16be' });
+    }
+  });
+
   it('follows the XML declaration (ISO-8859-1 fixture, read as windows-1252 per WHATWG)', () => {
     const out = decodeBytes(fixtureBytes('latin1.xml'));
     expect(out.encoding).toBe('windows-1252');

@@ -31,6 +31,15 @@ describe('parseTranscriptHtml', () => {
     ]);
   });
 
+  it('names in <cite> with no <time> anywhere: times written as text are used, and none means a clear error', () => {
+    const timed = parseTranscriptHtml('<p><cite>Ada Park:</cite> 00:05 First words.</p><p><cite>Bo Lind:</cite> 00:09 Reply.</p>', parseHtml);
+    expect(timed.value.map((c) => c.start)).toEqual([5, 9]);
+    expect(timed.value.every((c) => c.text.includes(c.start === 5 ? 'First words.' : 'Reply.'))).toBe(true);
+    const untimed = parseTranscriptHtml('<cite>Ada Park:</cite><p>One.</p><cite>Bo Lind:</cite><p>Two.</p>', parseHtml);
+    expect(untimed.value).toEqual([]);
+    expect(untimed.errors.map((e) => e.message).join(' ')).toMatch(/no times/);
+  });
+
   it('reads <cite>Name :</cite> (a space before the colon) as the same speaker', () => {
     const r = parseTranscriptHtml(
       '<cite>Lio Brandt :</cite><time>0:05</time><p>One.</p><cite>Lio Brandt:</cite><time>0:09</time><p>Two.</p>',
