@@ -27,7 +27,8 @@ describe('a publisher feed', () => {
     await page.getByLabel('Feed URL').fill(FEED);
     await page.getByLabel('Feed URL').press('Enter');
     const list = page.getByRole('list', { name: 'Episodes' });
-    await list.waitFor();
+    // The demo's own one-episode list is there until the pasted feed replaces it.
+    await list.getByText('The tram driver who counts the trees').waitFor();
     const items = list.getByRole('listitem');
     expect(await items.count()).toBe(3);
     expect(await items.nth(0).textContent()).toContain('The tram driver who counts the trees');
