@@ -31,7 +31,8 @@ export function fold(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length;
+    const next = text.charCodeAt(i + 1);
+    const pair = c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff;
     out += text.slice(run, i).toLowerCase() + foldChar(text.slice(i, pair ? i + 2 : i + 1));
     if (pair) i++;
     run = i + 1;

@@ -51,9 +51,9 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
     return { value: [], errors: [{ message: 'The HTML transcript could not be read.' }] };
   }
   const root: Node | null = doc.body ?? doc.documentElement;
-  if (root === null || doc.querySelector('time') === null) {
-    // No <time> markup (names in <cite> alone give no times): read it like a text transcript
-    // (`00:06 Ada: …` paragraphs), which also finds times written as plain text.
+  // No <time> markup (names in <cite> alone give no times), or only <time>s that are no clock
+  // (a publish date): read it like a text transcript (`00:06 Ada: …` paragraphs).
+  const asText = (): ParseResult<SpokenCue[]> => {
     const lines = root === null ? [] : htmlToLines(html, parseHtml).map((l) => l.text);
     const r = linesToCues(lines, { duration: null, where: 'in the HTML transcript' });
     if (r.value.length === 0 && r.errors.length === 0) {
@@ -62,7 +62,8 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
       });
     }
     return r;
-  }
+  };
+  if (root === null || doc.querySelector('time') === null) return asText();
   const cues: SpokenCue[] = [];
   let speaker: string | null = null;
   let start: number | null = null;
@@ -70,6 +71,7 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
   let current: SpokenCue | null = null;
   let lastStart = 0;
   let unreadable = 0;
+  let readable = 0;
   let backwards = 0;
   const stack: Node[] = [root];
   while (stack.length > 0) {
@@ -109,8 +111,12 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
     if (tag === 'time') {
       const el = node as Element;
       const t = htmlTime(node.textContent ?? '', el.getAttribute('datetime'));
-      if (t === null) unreadable++;
-      else start = t;
+      if (t === null) {
+        unreadable++;
+      } else {
+        start = t;
+        readable++;
+      }
       continue;
     }
     // Paragraphs inside one turn are joined with a space.
@@ -123,6 +129,7 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
       if (child !== undefined) stack.push(child);
     }
   }
+  if (readable === 0) return asText();
   if (unreadable > 0) {
     errors.push({
       message:

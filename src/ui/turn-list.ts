@@ -14,11 +14,12 @@ const TURN_HTML =
 
 let template: HTMLElement | null = null;
 
+/** The turn template, owned by `doc` (a <template>'s own content lives in another, inert document). */
 function turnTemplate(doc: Document): HTMLElement {
   if (template?.ownerDocument !== doc) {
     const t = doc.createElement('template');
     t.innerHTML = TURN_HTML;
-    template = t.content.firstElementChild as HTMLElement;
+    template = doc.importNode(t.content.firstElementChild as HTMLElement, true);
   }
   return template;
 }
@@ -94,4 +95,30 @@ export function markText(turnEl: HTMLElement, text: string, range: [number, numb
   const mark = p.ownerDocument.createElement('mark');
   mark.textContent = text.slice(range[0], range[1]);
   p.replaceChildren(...[text.slice(0, range[0]), mark, text.slice(range[1])].filter((part) => part !== ''));
+}
+
+/**
+ * Moves the quote <mark>s from `shown` to `wanted` ([from, to) per turn), touching only turns whose
+ * range changed: re-marking replaces a turn's text nodes, which empties highlight ranges in it.
+ * Returns true when any turn changed.
+ */
+export function applyMarks(
+  turnEls: readonly HTMLElement[],
+  turns: readonly Turn[],
+  shown: ReadonlyMap<number, [number, number]>,
+  wanted: ReadonlyMap<number, [number, number]>,
+): boolean {
+  let changed = false;
+  const set = (i: number, range: [number, number] | null) => {
+    const el = turnEls[i];
+    if (!el) return;
+    markText(el, turns[i]?.text ?? '', range);
+    changed = true;
+  };
+  for (const i of shown.keys()) if (!wanted.has(i)) set(i, null);
+  for (const [i, range] of wanted) {
+    const was = shown.get(i);
+    if (!was || was[0] !== range[0] || was[1] !== range[1]) set(i, range);
+  }
+  return changed;
 }

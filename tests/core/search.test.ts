@@ -49,5 +49,7 @@ describe('findMatches', () => {
         expect(folded).toBe(slow);
       }),
     );
+    // A lone high surrogate before a real pair: the pair still folds as one character.
+    expect(fold('\ud800\u{10400}')).toBe('\ud800\u{10428}');
   });
 });

@@ -40,6 +40,11 @@ describe('parseTranscriptHtml', () => {
     expect(untimed.errors.map((e) => e.message).join(' ')).toMatch(/no times/);
   });
 
+  it('a page whose only <time> is a date still reads clock times written in its text', () => {
+    const r = parseTranscriptHtml('<p>Posted <time datetime="2026-11-02">Nov 2, 2026</time></p><p>00:04 Ada Park: Hello there.</p><p>00:09 Bo Lind: Hi.</p>', parseHtml);
+    expect(r.value.map((c) => c.start)).toEqual([4, 9]);
+  });
+
   it('reads <cite>Name :</cite> (a space before the colon) as the same speaker', () => {
     const r = parseTranscriptHtml(
       '<cite>Lio Brandt :</cite><time>0:05</time><p>One.</p><cite>Lio Brandt:</cite><time>0:09</time><p>Two.</p>',

@@ -86,6 +86,36 @@ describe('quoting', () => {
     await context.close();
   });
 
+  test('search highlights survive the quoted words being re-marked (timing nudges move them)', async () => {
+    const { context, page } = await open();
+    const turns = await page.locator(TURNS).evaluateAll((els) => els.map((el) => ({ start: Number(el.getAttribute('data-start')), text: el.querySelector('p')!.textContent! })));
+    // The quote ends a few seconds into a long turn: a nudge moves its end, so that turn is re-marked.
+    const k = turns.findIndex((turn, i) => i >= 3 && turn.text.length > 120);
+    const [a, b] = [turns[k - 1]!, turns[k]!];
+    await page.goto(new URL(`?t=${a.start + 0.2}&end=${b.start + 2}`, appUrl).href);
+    await page.locator('[aria-label="Transcript"] mark').first().waitFor();
+    // A word at the start of that turn: marked before and after the nudge.
+    const word = b.text.split(/\W+/).find((w) => w.length >= 4)!;
+    await page.getByLabel('Search transcript').fill(word);
+    const highlighted = () =>
+      page.evaluate(() => [...(CSS.highlights.get('verbatim-search') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+    await page.waitForFunction(() => (CSS.highlights.get('verbatim-search')?.size ?? 0) > 0);
+    const before = await highlighted();
+    expect(before.every((t) => t === word.toLowerCase())).toBe(true);
+    const lastMark = await page.locator('[aria-label="Transcript"] mark').last().textContent();
+    // Later words count as quoted with each half second of nudge; stop once the last mark has grown.
+    const lastNow = () => page.evaluate(() => [...document.querySelectorAll('[aria-label="Transcript"] mark')].at(-1)?.textContent);
+    for (let i = 0; i < 10 && (await lastNow()) === lastMark; i++) {
+      await page.getByRole('button', { name: /Transcript late/ }).click();
+      await page.waitForTimeout(100);
+    }
+    expect(await lastNow()).not.toBe(lastMark);
+    const after = await highlighted();
+    expect(after).toHaveLength(before.length);
+    expect(after.every((t) => t === word.toLowerCase())).toBe(true);
+    await context.close();
+  });
+
   test('a selection across turns names both speakers; delete and undo; export as Markdown', async () => {
     const { context, page } = await open();
     await selectIn(page, 2, 0.3, 0.5, 3);

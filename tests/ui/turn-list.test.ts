@@ -2,7 +2,7 @@
 // The transcript's turn elements, built without Svelte: the contract's hooks, chunks, text-only content, marks.
 import { describe, expect, test } from 'vitest';
 import type { Turn } from '../../src/core/model.ts';
-import { CHUNK_TURNS, markText, plainSeconds, renderTurns, sizeChunks } from '../../src/ui/turn-list.ts';
+import { applyMarks, CHUNK_TURNS, markText, plainSeconds, renderTurns, sizeChunks } from '../../src/ui/turn-list.ts';
 
 function turn(start: number, speaker: string, text: string): Turn {
   return { start, end: start + 1, speaker, text, cues: [{ start, end: start + 1, text, offset: 0 }] };
@@ -84,5 +84,28 @@ describe('markText', () => {
     markText(el, 'one two three', null);
     expect(el.querySelector('mark')).toBeNull();
     expect(el.querySelector('.text')?.textContent).toBe('one two three');
+  });
+});
+
+describe('applyMarks', () => {
+  test('touches only turns whose quoted range changed, so ranges in the others stay alive', () => {
+    const turns = [turn(0, 'A', 'one two three'), turn(1, 'B', 'four five six'), turn(2, 'A', 'seven')];
+    const host = document.createElement('div');
+    const { turnEls } = renderTurns(host, turns, () => 0);
+    const first = new Map<number, [number, number]>([[0, [4, 13]], [1, [0, 4]]]);
+    expect(applyMarks(turnEls, turns, new Map(), first)).toBe(true);
+    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual(['two three', 'four', null]);
+    // A live range inside turn 0's marked words.
+    const range = document.createRange();
+    range.selectNodeContents(turnEls[0]!.querySelector('mark')!);
+    expect(applyMarks(turnEls, turns, first, new Map(first))).toBe(false);
+    expect(range.toString()).toBe('two three');
+    // Turn 1's range moves and turn 2 joins; turn 0 is left alone.
+    const second = new Map<number, [number, number]>([[0, [4, 13]], [1, [0, 9]], [2, [0, 5]]]);
+    expect(applyMarks(turnEls, turns, first, second)).toBe(true);
+    expect(range.toString()).toBe('two three');
+    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual(['two three', 'four five', 'seven']);
+    expect(applyMarks(turnEls, turns, second, new Map())).toBe(true);
+    expect(host.querySelector('mark')).toBeNull();
   });
 });
