@@ -169,9 +169,7 @@ export class Library {
         try {
           const fetched = await this.fetcher(ref.url, 'transcript');
           if (token !== this.#episodeToken) return;
-          performance.mark('fetched');
           const { value } = parseTranscriptFile(fetched.text, kind, this.parseHtml ?? undefined);
-          performance.mark('parsed');
           if (value.length === 0) {
             this.alert('The transcript file has no readable lines. The episode still plays.');
             continue;
@@ -179,7 +177,6 @@ export class Library {
           this.#turns = value;
           this.transcriptSource = kind;
           this.#publish(token);
-          performance.mark('published');
           return;
         } catch (error) {
           if (token !== this.#episodeToken) return;
@@ -209,7 +206,6 @@ export class Library {
           this.#chapters = value;
           this.chaptersSource = 'podcast-chapters';
           this.#publish(token);
-          performance.mark('published');
           return;
         }
         const why = errors[0]?.message ?? 'The chapters file lists no chapters.';
