@@ -14,8 +14,10 @@ export interface Follower {
 /** The band where the current line may sit without scrolling: below the sticky bar, above the player. */
 function band(): { top: number; bottom: number } {
   const player = document.querySelector<HTMLElement>('[data-player-bar]');
+  const now = document.querySelector<HTMLElement>('[data-now-bar]');
   const bottom = player ? player.getBoundingClientRect().top : innerHeight;
-  return { top: 90, bottom: bottom - 24 };
+  // The sticky bar's height, not its position: before the page scrolls it sits further down.
+  return { top: Math.max(90, (now?.offsetHeight ?? 0) + 16), bottom: bottom - 24 };
 }
 
 /** Glides over short moves; jumps over long ones (opening a link deep in a 3-hour transcript, a far seek). */

@@ -43,6 +43,23 @@ describe('reading along', () => {
     await close();
   });
 
+  test('on a phone the sticky bar keeps the chapter and speaker in view beside search and Back to now', async () => {
+    const { page, close } = await open('?t=95', { width: 390, height: 844 });
+    await page.waitForTimeout(600);
+    await page.mouse.move(200, 400);
+    await page.mouse.wheel(0, -600);
+    await page.getByRole('button', { name: /Back to now/ }).waitFor();
+    const shown = await page.evaluate(() => {
+      const bar = document.querySelector('[data-now-bar]')!;
+      const width = (sel: string) => bar.querySelector(sel)?.getBoundingClientRect().width ?? 0;
+      return { chapter: width('.chapter'), speaker: width('.speaker'), overflow: bar.scrollWidth - bar.clientWidth };
+    });
+    expect(shown.chapter).toBeGreaterThan(80);
+    expect(shown.speaker).toBeGreaterThan(40);
+    expect(shown.overflow).toBeLessThanOrEqual(0);
+    await close();
+  });
+
   test('search: "/" focuses it, matches are counted, Enter chooses the next one', async () => {
     const { page, close } = await open();
     await page.locator('h1').click();
