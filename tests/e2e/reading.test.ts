@@ -57,6 +57,13 @@ describe('reading along', () => {
     expect(shown.chapter).toBeGreaterThan(80);
     expect(shown.speaker).toBeGreaterThan(40);
     expect(shown.overflow).toBeLessThanOrEqual(0);
+    // With matches, their count and arrows fit beside Back to now without overlapping it.
+    await page.getByLabel('Search transcript').fill('radio');
+    await page.keyboard.press('Enter');
+    const next = (await page.getByRole('button', { name: 'Next match' }).boundingBox())!;
+    const back = (await page.getByRole('button', { name: /Back to now/ }).boundingBox())!;
+    expect(next.x + next.width).toBeLessThanOrEqual(back.x);
+    expect(back.x + back.width).toBeLessThanOrEqual(390);
     await close();
   });
 
