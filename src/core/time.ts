@@ -165,3 +165,8 @@ export function nextDisplayStep(shown: number, duration: number | null): number 
   const step = displayStep(duration);
   return (Math.floor(shown / step) + 1) * step;
 }
+
+/** The contract's `data-start`: seconds as a plain decimal (no exponent, at most milliseconds). */
+export function plainSeconds(n: number): string {
+  return String(Math.round(n * 1000) / 1000);
+}

@@ -3,7 +3,7 @@
 // episode's 776 turns, cloning costs ~15 ms. Text goes in as text, never as markup. Turns sit in
 // chunks the browser may skip while off screen (`content-visibility: auto`), so the first layout
 // only measures the chunks in view.
-import { formatClock } from '../core/time.ts';
+import { formatClock, plainSeconds } from '../core/time.ts';
 import type { Turn } from '../core/model.ts';
 
 /** Turns per chunk: few chunks for the browser to watch, small ones so most text can be skipped. */
@@ -22,11 +22,6 @@ function turnTemplate(doc: Document): HTMLElement {
     template = doc.importNode(t.content.firstElementChild as HTMLElement, true);
   }
   return template;
-}
-
-/** The contract's `data-start`: seconds as a plain decimal (no exponent, at most milliseconds). */
-export function plainSeconds(n: number): string {
-  return String(Math.round(n * 1000) / 1000);
 }
 
 export interface TurnList {

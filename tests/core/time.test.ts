@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   displayStep,
+  plainSeconds,
   nextDisplayStep,
   formatClock,
   formatClockWithHours,
@@ -195,5 +196,14 @@ describe('displayStep', () => {
     expect(nextDisplayStep(100.4, 3 * 3600)).toBe(101);
     expect(nextDisplayStep(101, 3 * 3600)).toBe(102);
     expect(nextDisplayStep(10.3, 120)).toBe(10.5);
+  });
+});
+
+describe('plainSeconds', () => {
+  it('data-start is a plain decimal, at most milliseconds', () => {
+    expect(plainSeconds(0)).toBe('0');
+    expect(plainSeconds(1e-7)).toBe('0');
+    expect(plainSeconds(5400.123456)).toBe('5400.123');
+    expect(plainSeconds(12.5)).toBe('12.5');
   });
 });

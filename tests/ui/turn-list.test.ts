@@ -2,7 +2,7 @@
 // The transcript's turn elements, built without Svelte: the contract's hooks, chunks, text-only content, marks.
 import { describe, expect, test } from 'vitest';
 import type { Turn } from '../../src/core/model.ts';
-import { applyMarks, CHUNK_TURNS, markText, plainSeconds, renderTurns, sizeChunks } from '../../src/ui/turn-list.ts';
+import { applyMarks, CHUNK_TURNS, markText, renderTurns, sizeChunks } from '../../src/ui/turn-list.ts';
 
 function turn(start: number, speaker: string, text: string): Turn {
   return { start, end: start + 1, speaker, text, cues: [{ start, end: start + 1, text, offset: 0 }] };
@@ -47,13 +47,6 @@ describe('renderTurns', () => {
     expect(host.querySelector('img, script, b')).toBeNull();
     expect(turnEls[0]!.querySelector('.text')?.textContent).toBe(hostile.text);
     expect(turnEls[0]!.dataset.speaker).toBe(hostile.speaker);
-  });
-
-  test('data-start is a plain decimal, at most milliseconds', () => {
-    expect(plainSeconds(0)).toBe('0');
-    expect(plainSeconds(1e-7)).toBe('0');
-    expect(plainSeconds(5400.123456)).toBe('5400.123');
-    expect(plainSeconds(12.5)).toBe('12.5');
   });
 });
 
