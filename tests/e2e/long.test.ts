@@ -22,6 +22,23 @@ async function open(t: number, width = 1280) {
   return { page, close: () => context.close() };
 }
 
+/** Waits until the page has not scrolled for a quarter second. */
+const settled = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        let last = scrollY;
+        let still = 0;
+        const frame = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= 15) done();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }),
+  );
+
 const inView = (page: Page) =>
   page.waitForFunction(() => {
     const r = document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect();
@@ -52,7 +69,9 @@ describe('a long transcript', () => {
     const { page, close } = await open(expected[20]!.start);
     const chunkStarts = await page.locator(TURNS).evaluateAll((els) => els.map((el, i) => (el.parentElement?.firstElementChild === el ? i : -1)).filter((i) => i > 0));
     const next = chunkStarts[0]!;
+    await settled(page); // follow's opening glide would carry the selection away
     await page.locator(TURNS).nth(next).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await settled(page);
     await page.evaluate((index) => {
       const els = document.querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]');
       const a = els[index - 1]!.querySelector('p')!.firstChild!;
