@@ -17,7 +17,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           root: '.',
-          include: ['tests/core/**/*.test.ts', 'tests/server/**/*.test.ts', 'tests/state/**/*.test.ts', 'tests/ui/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/server/**/*.test.ts',
+            'tests/state/**/*.test.ts',
+            'tests/ui/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

@@ -8,7 +8,11 @@ const report = 'test-results/vitest.json';
 // A fresh machine may lack Debian's Chromium (browser downloads don't work here): install it as root.
 if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && process.getuid?.() === 0) {
   console.log('▶ installing Chromium (apt-get install chromium)');
-  spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
+  spawnSync(
+    'sh',
+    ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'],
+    { stdio: 'inherit' },
+  );
 }
 mkdirSync('test-results', { recursive: true });
 rmSync(report, { force: true });
@@ -23,17 +27,41 @@ let passed = 0;
 let failed = 0;
 const step = (ok: boolean) => (ok ? passed++ : failed++);
 
-step(run('svelte-check (types)', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']));
+step(
+  run('svelte-check (types)', 'npx', [
+    'svelte-check',
+    '--tsconfig',
+    './tsconfig.json',
+    '--fail-on-warnings',
+    '--output',
+    'human',
+  ]),
+);
+// #11: unformatted files fail the run (Prettier's config is in package.json).
+step(run('prettier --check', 'npx', ['prettier', '--check', '.']));
 const built = run('vite build', 'npx', ['vite', 'build']);
 step(built);
 if (built) {
-  run('vitest (unit + e2e)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  run('vitest (unit + e2e)', 'npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]);
   if (existsSync(report)) {
-    const result = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTestSuites: number; testResults: Array<{ status: string; assertionResults: unknown[] }> };
+    const result = JSON.parse(readFileSync(report, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numTotalTestSuites: number;
+      testResults: Array<{ status: string; assertionResults: unknown[] }>;
+    };
     passed += result.numPassedTests;
     failed += result.numFailedTests;
     // A test file that failed to load has no assertion results: count it as one failure.
-    failed += result.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+    failed += result.testResults.filter(
+      (file) => file.status === 'failed' && file.assertionResults.length === 0,
+    ).length;
   } else {
     failed++;
   }

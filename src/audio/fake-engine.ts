@@ -23,7 +23,8 @@ export class FakeEngine implements AudioEngine {
     this.source = source;
     this.loads++;
     this.#position = startAt;
-    if (this.#duration !== null) this.emit({ type: 'loaded', duration: this.#duration, seekable: this.seekable });
+    if (this.#duration !== null)
+      this.emit({ type: 'loaded', duration: this.#duration, seekable: this.seekable });
   }
   play(): void {
     this.playing = true;

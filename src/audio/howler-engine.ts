@@ -67,7 +67,8 @@ export class HowlerEngine implements AudioEngine {
     // howler stops listening after its first error; a later network failure still reaches us here.
     on('error', () => this.#emit({ type: 'error', message: describe(node.error?.code) }));
     on('durationchange', () => {
-      if (Number.isFinite(node.duration)) this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
+      if (Number.isFinite(node.duration))
+        this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
     });
   }
 

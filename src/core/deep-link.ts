@@ -42,7 +42,8 @@ export function parseDeepLink(search: string, hash = ''): DeepLink {
  * previous turn).
  */
 function linkTime(seconds: number, direction: 'up' | 'down'): string {
-  const hundredths = direction === 'up' ? Math.ceil(seconds * 100 - 1e-6) : Math.floor(seconds * 100 + 1e-6);
+  const hundredths =
+    direction === 'up' ? Math.ceil(seconds * 100 - 1e-6) : Math.floor(seconds * 100 + 1e-6);
   return String(hundredths / 100);
 }
 

@@ -7,7 +7,11 @@ export function formatEpisodeDate(published: number | null, now: number = Date.n
   const days = differenceInCalendarDays(now, published);
   if (days >= 0 && days < 7) {
     if (days === 0) return 'Today';
-    return formatDistanceStrict(published, now, { addSuffix: true, unit: 'day', roundingMethod: 'floor' });
+    return formatDistanceStrict(published, now, {
+      addSuffix: true,
+      unit: 'day',
+      roundingMethod: 'floor',
+    });
   }
   return format(published, 'MMM d, yyyy');
 }

@@ -99,7 +99,8 @@ function soundbitesOf(c: Children): Soundbite[] | undefined {
   for (const el of c.all('podcast', 'soundbite')) {
     const start = Number(el.getAttribute('startTime'));
     const duration = Number(el.getAttribute('duration'));
-    if (!Number.isFinite(start) || start < 0 || !Number.isFinite(duration) || duration <= 0) continue;
+    if (!Number.isFinite(start) || start < 0 || !Number.isFinite(duration) || duration <= 0)
+      continue;
     out.push({ start, duration, title: textOf(el).replace(/\s+/g, ' ').trim() });
   }
   return out.length ? out.sort((a, b) => a.start - b.start) : undefined;

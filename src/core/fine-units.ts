@@ -25,20 +25,44 @@ export function buildFineUnits(turns: readonly Turn[]): FineUnit[] {
     if (hasWords) {
       for (const cue of turn.cues) {
         if (!cue.words?.length) {
-          units.push({ turn: t, offset: cue.offset, length: cue.text.length, start: cue.start, kind: 'cue' });
+          units.push({
+            turn: t,
+            offset: cue.offset,
+            length: cue.text.length,
+            start: cue.start,
+            kind: 'cue',
+          });
           continue;
         }
         for (const word of cue.words) {
-          units.push({ turn: t, offset: word.offset, length: word.text.length, start: word.start, kind: 'word' });
+          units.push({
+            turn: t,
+            offset: word.offset,
+            length: word.text.length,
+            start: word.start,
+            kind: 'word',
+          });
         }
       }
     } else if (turn.cues.length > 1) {
       for (const cue of turn.cues) {
-        units.push({ turn: t, offset: cue.offset, length: cue.text.length, start: cue.start, kind: 'cue' });
+        units.push({
+          turn: t,
+          offset: cue.offset,
+          length: cue.text.length,
+          start: cue.start,
+          kind: 'cue',
+        });
       }
     } else if (turn.text.length >= LONG_TURN_CHARS) {
       for (const s of estimateSentences(turn.text, turn.start, turn.end)) {
-        units.push({ turn: t, offset: s.offset, length: s.length, start: s.start, kind: 'sentence' });
+        units.push({
+          turn: t,
+          offset: s.offset,
+          length: s.length,
+          start: s.start,
+          kind: 'sentence',
+        });
       }
     }
   });

@@ -49,15 +49,7 @@ export interface Chapter {
 
 /** Where a transcript or chapter list came from, said to the listener in plain words. */
 export type SourceKind =
-  | 'vtt'
-  | 'srt'
-  | 'json'
-  | 'html'
-  | 'text'
-  | 'podcast-chapters'
-  | 'psc'
-  | 'show-notes'
-  | 'none';
+  'vtt' | 'srt' | 'json' | 'html' | 'text' | 'podcast-chapters' | 'psc' | 'show-notes' | 'none';
 
 export interface Transcript {
   turns: Turn[];

@@ -16,7 +16,10 @@ function anchors(turn: Turn): Array<[number, number]> {
 /** The character offset in a turn where time `t` falls: the timed unit under t, else interpolated. */
 function offsetAt(turn: Turn, t: number, edge: 'start' | 'end'): number {
   const points = anchors(turn);
-  const i = lastAtOrBefore(points.map((p) => p[0]), t);
+  const i = lastAtOrBefore(
+    points.map((p) => p[0]),
+    t,
+  );
   const [unitStart, unitOffset] = points[Math.max(0, i)]!;
   const [nextStart, nextOffset] = points[i + 1] ?? [turn.end, turn.text.length];
   if (points.length === 1 && turn.cues.length <= 1) {
@@ -40,7 +43,11 @@ function snap(text: string, at: number, edge: 'start' | 'end'): number {
 }
 
 /** The text between audio times `t` and `end` (offset already removed), or null outside the turns. */
-export function rangeForTimes(turns: readonly Turn[], t: number, end: number): { from: TextPoint; to: TextPoint } | null {
+export function rangeForTimes(
+  turns: readonly Turn[],
+  t: number,
+  end: number,
+): { from: TextPoint; to: TextPoint } | null {
   if (!turns.length || !(end > t)) return null;
   const starts = turns.map((turn) => turn.start);
   const first = Math.max(0, lastAtOrBefore(starts, t));
@@ -49,7 +56,8 @@ export function rangeForTimes(turns: readonly Turn[], t: number, end: number): {
   const b = turns[last]!;
   const from = { turn: first, offset: t <= a.start ? 0 : offsetAt(a, t, 'start') };
   let toOffset = end >= b.end ? b.text.length : offsetAt(b, end, 'end');
-  if (last === first && toOffset <= from.offset) toOffset = Math.min(b.text.length, snap(b.text, from.offset + 1, 'end'));
+  if (last === first && toOffset <= from.offset)
+    toOffset = Math.min(b.text.length, snap(b.text, from.offset + 1, 'end'));
   while (toOffset > 0 && /\s/.test(b.text[toOffset - 1] ?? '')) toOffset--; // no trailing space in the mark
   return { from, to: { turn: last, offset: toOffset } };
 }

@@ -13,9 +13,17 @@ const foldedChars = new Map<string, string>();
 function foldChar(ch: string): string {
   let out = foldedChars.get(ch);
   if (out === undefined) {
-    const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const base = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     // Keep lengths equal: fall back to the lower-cased character when folding changes its length.
-    out = base.length === ch.length ? base : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+    out =
+      base.length === ch.length
+        ? base
+        : ch.toLowerCase().length === ch.length
+          ? ch.toLowerCase()
+          : ch;
     if (foldedChars.size < 10_000) foldedChars.set(ch, out);
   }
   return out;

@@ -119,7 +119,8 @@ export function renderCueText(raw: string): CueTextResult {
   while (i < n) {
     const c = raw.charCodeAt(i);
     if (c === 60 /* < */) {
-      if (nextClose === -2 || (nextClose >= 0 && nextClose <= i)) nextClose = raw.indexOf('>', i + 1);
+      if (nextClose === -2 || (nextClose >= 0 && nextClose <= i))
+        nextClose = raw.indexOf('>', i + 1);
       const close = nextClose;
       const c1 = raw.charCodeAt(i + 1);
       if (close > 0 && isTagStart(c1)) {

@@ -68,8 +68,14 @@ function sendError(res: ServerResponse, error: ProxyError): void {
 
 /** True when a body starts like an HTML document (after a BOM, whitespace and comments). */
 export function looksLikeHtmlPage(body: Buffer): boolean {
-  const head = body.subarray(0, 1024).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
-  const start = head.replace(/^(\s|<!--[\s\S]*?-->)*/, '').slice(0, 15).toLowerCase();
+  const head = body
+    .subarray(0, 1024)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '');
+  const start = head
+    .replace(/^(\s|<!--[\s\S]*?-->)*/, '')
+    .slice(0, 15)
+    .toLowerCase();
   return start.startsWith('<!doctype html') || start.startsWith('<html');
 }
 
@@ -110,7 +116,10 @@ export function createProxyHandler(options: ProxyOptions): ProxyHandler {
       });
       // A web page where a feed was asked for (a show's home page pasted instead of its RSS address).
       if (kind === 'feed' && looksLikeHtmlPage(file.body)) {
-        throw new ProxyError(422, 'This address returned a web page, not a podcast feed. Look on the page for its RSS link.');
+        throw new ProxyError(
+          422,
+          'This address returned a web page, not a podcast feed. Look on the page for its RSS link.',
+        );
       }
       res.writeHead(200, {
         // Charset included: the page decodes the bytes itself.

@@ -12,7 +12,7 @@ export const PAGE_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
   'img-src * data: blob:',
-  "media-src * blob: data:", // howler unlocks audio with a tiny data: WAV
+  'media-src * blob: data:', // howler unlocks audio with a tiny data: WAV
   'connect-src *',
   "style-src 'self' 'unsafe-inline'",
   "font-src 'self'",

@@ -58,7 +58,11 @@ async function viaProxy(url: string, kind: FetchKind, signal: AbortSignal): Prom
 }
 
 /** Fetches `url` as text, decoding bytes by BOM, XML declaration, HTTP charset, then UTF-8. */
-export async function fetchText(url: string, kind: FetchKind, outer?: AbortSignal): Promise<Fetched> {
+export async function fetchText(
+  url: string,
+  kind: FetchKind,
+  outer?: AbortSignal,
+): Promise<Fetched> {
   const timeout = AbortSignal.timeout(TIMEOUT_MS);
   const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
   try {

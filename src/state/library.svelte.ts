@@ -32,7 +32,8 @@ let nextAlertId = 1;
 
 /** " (404)." for an HTTP status, else ": <the reason>." — the tail of "The … could not be loaded". */
 function reason(error: unknown): string {
-  if (error instanceof FetchError) return error.status ? ` (${error.status}).` : `: ${lowerFirst(error.message)}`;
+  if (error instanceof FetchError)
+    return error.status ? ` (${error.status}).` : `: ${lowerFirst(error.message)}`;
   return ': the address could not be reached.';
 }
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -65,13 +66,16 @@ export class Library {
 
   /** What still works after a feed fails, in the listener's words. */
   #stillWorks(): string {
-    return this.episode ? 'The episode you had open keeps playing.' : 'Your saved quotes and recent podcasts are safe.';
+    return this.episode
+      ? 'The episode you had open keeps playing.'
+      : 'Your saved quotes and recent podcasts are safe.';
   }
 
   /** Nudges the transcript timing by `delta` seconds and remembers it for this episode. */
   nudgeOffset(delta: number): void {
     this.player.setOffset(this.player.offset + delta);
-    if (this.feedUrl && this.episode) this.listening?.saveOffset(this.feedUrl, this.episode.guid, this.player.offset);
+    if (this.feedUrl && this.episode)
+      this.listening?.saveOffset(this.feedUrl, this.episode.guid, this.player.offset);
   }
 
   /** Saves where the listener is in the open episode (called on pause, every few seconds, and on leaving). */
@@ -117,10 +121,13 @@ export class Library {
         return;
       }
       if (!episodes.some((e) => e.enclosure !== null)) {
-        this.alert('No episode in this feed has an audio file Verbatim can play. Their notes are still shown.');
+        this.alert(
+          'No episode in this feed has an audio file Verbatim can play. Their notes are still shown.',
+        );
       }
       this.openEpisode(episode, options.t);
-      if (options.t !== undefined && options.end !== undefined) this.quoteRange = { t: options.t, end: options.end };
+      if (options.t !== undefined && options.end !== undefined)
+        this.quoteRange = { t: options.t, end: options.end };
     } catch (error) {
       if (abort.signal.aborted) return;
       this.alert(`The feed could not be loaded${reason(error)} ${this.#stillWorks()}`);
@@ -136,7 +143,11 @@ export class Library {
     const feedUrl = this.feedUrl;
     this.quoteRange = null;
     const saved = feedUrl ? this.listening?.position(feedUrl, episode.guid) : undefined;
-    const start = t ?? (saved !== undefined && (episode.duration === null || saved < episode.duration - 5) ? saved : 0);
+    const start =
+      t ??
+      (saved !== undefined && (episode.duration === null || saved < episode.duration - 5)
+        ? saved
+        : 0);
     if (feedUrl) this.listening?.setLast({ feed: feedUrl, episode: episode.guid });
     this.episode = episode;
     this.#turns = [];
@@ -146,7 +157,11 @@ export class Library {
     this.player.setTimeline([], []);
     this.player.setOffset(feedUrl ? (this.listening?.offset(feedUrl, episode.guid) ?? 0) : 0);
     if (episode.enclosure) {
-      this.player.load({ url: episode.enclosure.url, type: episode.enclosure.type }, start, episode.duration);
+      this.player.load(
+        { url: episode.enclosure.url, type: episode.enclosure.type },
+        start,
+        episode.duration,
+      );
     } else {
       this.alert('This episode has no audio file to play. Its notes are still shown.');
     }
@@ -180,7 +195,9 @@ export class Library {
           return;
         } catch (error) {
           if (token !== this.#episodeToken) return;
-          this.alert(`The transcript file could not be loaded${reason(error)} The episode still plays.`);
+          this.alert(
+            `The transcript file could not be loaded${reason(error)} The episode still plays.`,
+          );
         }
       }
       // No file, or none readable: a transcript written into the show notes (how Substack shows publish).
@@ -212,7 +229,9 @@ export class Library {
         this.alert(`${why} The episode still plays.`);
       } catch (error) {
         if (token !== this.#episodeToken) return;
-        this.alert(`The chapters file could not be loaded${reason(error)} The episode still plays.`);
+        this.alert(
+          `The chapters file could not be loaded${reason(error)} The episode still plays.`,
+        );
       } finally {
         if (token === this.#episodeToken) this.loadingChapters = false;
       }
@@ -238,7 +257,11 @@ export class Library {
     if (!this.parseHtml || !episode.notesHtml) return null;
     let found = this.#notesCache.get(episode);
     if (!found) {
-      const { chapters, transcript } = readShowNotes(episode.notesHtml, this.parseHtml, episode.duration);
+      const { chapters, transcript } = readShowNotes(
+        episode.notesHtml,
+        this.parseHtml,
+        episode.duration,
+      );
       found = { chapters: chapters.value, transcript: cuesToTurns(transcript.value) };
       this.#notesCache.set(episode, found);
     }

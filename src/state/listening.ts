@@ -23,9 +23,15 @@ interface PositionRecord {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isPosition = (v: unknown): v is PositionRecord =>
-  isObject(v) && typeof v['t'] === 'number' && Number.isFinite(v['t']) && v['t'] >= 0 && typeof v['at'] === 'number';
-const isRecent = (v: unknown): v is Omit<RecentFeed, 'url'> => isObject(v) && typeof v['title'] === 'string' && typeof v['at'] === 'number';
-const isLast = (v: unknown): v is LastOpened => isObject(v) && typeof v['feed'] === 'string' && typeof v['episode'] === 'string';
+  isObject(v) &&
+  typeof v['t'] === 'number' &&
+  Number.isFinite(v['t']) &&
+  v['t'] >= 0 &&
+  typeof v['at'] === 'number';
+const isRecent = (v: unknown): v is Omit<RecentFeed, 'url'> =>
+  isObject(v) && typeof v['title'] === 'string' && typeof v['at'] === 'number';
+const isLast = (v: unknown): v is LastOpened =>
+  isObject(v) && typeof v['feed'] === 'string' && typeof v['episode'] === 'string';
 
 const RECENT_LIMIT = 8;
 
@@ -37,12 +43,20 @@ export class Listening {
     return this.store.read(`pos:${feed}\n${guid}`, isPosition)?.t;
   }
   savePosition(feed: string, guid: string, t: number): void {
-    this.store.write(`pos:${feed}\n${guid}`, { t: Math.round(t * 10) / 10, at: Date.now() } satisfies PositionRecord);
+    this.store.write(`pos:${feed}\n${guid}`, {
+      t: Math.round(t * 10) / 10,
+      at: Date.now(),
+    } satisfies PositionRecord);
   }
 
   /** The listener's transcript timing nudge for this episode, in seconds. */
   offset(feed: string, guid: string): number {
-    return this.store.read(`offset:${feed}\n${guid}`, (v): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 3600) ?? 0;
+    return (
+      this.store.read(
+        `offset:${feed}\n${guid}`,
+        (v): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 3600,
+      ) ?? 0
+    );
   }
   saveOffset(feed: string, guid: string, seconds: number): void {
     if (seconds === 0) this.store.remove(`offset:${feed}\n${guid}`);
@@ -54,7 +68,16 @@ export class Listening {
       .keys('feed:')
       .flatMap((key) => {
         const value = this.store.read(key, isRecent);
-        return value ? [{ url: key.slice('feed:'.length), title: value.title, image: typeof value.image === 'string' ? value.image : undefined, at: value.at }] : [];
+        return value
+          ? [
+              {
+                url: key.slice('feed:'.length),
+                title: value.title,
+                image: typeof value.image === 'string' ? value.image : undefined,
+                at: value.at,
+              },
+            ]
+          : [];
       })
       .sort((a, b) => b.at - a.at)
       .slice(0, RECENT_LIMIT);
@@ -64,7 +87,9 @@ export class Listening {
     // Forget the oldest beyond the limit, one key at a time.
     const all = this.store.keys('feed:');
     if (all.length > RECENT_LIMIT * 2) {
-      const dated = all.map((key) => ({ key, at: this.store.read(key, isRecent)?.at ?? 0 })).sort((a, b) => b.at - a.at);
+      const dated = all
+        .map((key) => ({ key, at: this.store.read(key, isRecent)?.at ?? 0 }))
+        .sort((a, b) => b.at - a.at);
       for (const { key } of dated.slice(RECENT_LIMIT * 2)) this.store.remove(key);
     }
   }

@@ -18,10 +18,16 @@ export class Navigation {
   /** Opens what the address names; `/` alone reopens the last episode, else the demo. */
   async start(): Promise<void> {
     const link = parseDeepLink(location.search, location.hash);
-    if (link.feed) return this.library.openFeed(link.feed, { episode: link.episode, t: link.t, end: link.end });
+    if (link.feed)
+      return this.library.openFeed(link.feed, { episode: link.episode, t: link.t, end: link.end });
     const last = this.listening.last();
-    if (last && last.feed !== this.demoFeed) return this.library.openFeed(last.feed, { episode: last.episode });
-    return this.library.openFeed(this.demoFeed, { episode: link.episode, t: link.t, end: link.end });
+    if (last && last.feed !== this.demoFeed)
+      return this.library.openFeed(last.feed, { episode: last.episode });
+    return this.library.openFeed(this.demoFeed, {
+      episode: link.episode,
+      t: link.t,
+      end: link.end,
+    });
   }
 
   /** Opens a feed the listener typed or pasted, and records it in history once it loads. */
@@ -50,7 +56,9 @@ export class Navigation {
       void this.library.openFeed(feed, { episode: link.episode, t: link.t });
       return;
     }
-    const episode = this.library.feed?.episodes.find((e) => e.guid === link.episode) ?? this.library.feed?.episodes[0];
+    const episode =
+      this.library.feed?.episodes.find((e) => e.guid === link.episode) ??
+      this.library.feed?.episodes[0];
     if (episode && episode !== this.library.episode) this.library.openEpisode(episode, link.t);
     else if (link.t !== undefined) this.player.seek(link.t);
   }
@@ -78,7 +86,8 @@ export class Navigation {
   #href(withTime: boolean): string {
     const link: DeepLink = this.linkTarget();
     const quote = this.library.quoteRange;
-    if (quote) Object.assign(link, quote); // the quoted range stays in the address until another episode opens
+    if (quote)
+      Object.assign(link, quote); // the quoted range stays in the address until another episode opens
     else if (withTime && this.player.position > 0) link.t = this.player.position;
     return buildDeepLink(location.origin + location.pathname, link);
   }

@@ -64,7 +64,11 @@ export class Player {
   readonly #recovery: Recovery;
   #unsubscribe: () => void;
 
-  constructor(engine: AudioEngine, schedule: FrameScheduler, delay: Delay = (cb, ms) => void setTimeout(cb, ms)) {
+  constructor(
+    engine: AudioEngine,
+    schedule: FrameScheduler,
+    delay: Delay = (cb, ms) => void setTimeout(cb, ms),
+  ) {
     this.#engine = engine;
     this.#loop = new FrameLoop(schedule, delay, () => {
       if (!this.playing) return -1;
@@ -188,13 +192,15 @@ export class Player {
   /** Steps the rate to the next (+1) or previous (−1) preset. */
   stepRate(direction: 1 | -1): void {
     const index = RATES.findIndex((r) => r >= this.rate - 1e-9);
-    const next = RATES[Math.min(RATES.length - 1, Math.max(0, (index < 0 ? 1 : index) + direction))];
+    const next =
+      RATES[Math.min(RATES.length - 1, Math.max(0, (index < 0 ? 1 : index) + direction))];
     if (next !== undefined) this.setRate(next);
   }
   previousChapter(): void {
     // Within the first 3 s of a chapter, go to the one before; otherwise restart this one.
     const current = this.currentChapter;
-    const index = current && this.position - current.start < 3 ? this.chapterIndex - 1 : this.chapterIndex;
+    const index =
+      current && this.position - current.start < 3 ? this.chapterIndex - 1 : this.chapterIndex;
     const target = this.chapters[Math.max(0, index)];
     if (target) this.seek(target.start);
   }
@@ -235,7 +241,8 @@ export class Player {
     if (pos !== this.position) {
       this.position = pos;
       const step = displayStep(this.duration);
-      if (Math.floor(pos / step) !== Math.floor(this.shownPosition / step)) this.shownPosition = pos;
+      if (Math.floor(pos / step) !== Math.floor(this.shownPosition / step))
+        this.shownPosition = pos;
       this.#updateIndices(pos);
     }
   }

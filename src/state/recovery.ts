@@ -61,12 +61,15 @@ export class Recovery {
     const resume = this.host.wantsPlay();
     this.#pending = true;
     this.host.retrying(attempt, resume);
-    this.delay(() => {
-      if (generation !== this.#generation) return; // another episode was opened meanwhile
-      this.#pending = false;
-      this.host.reload(resumeAt, resume && this.host.wantsPlay());
-      if (resume && this.host.wantsPlay()) this.watchStall();
-    }, 1000 * 2 ** (attempt - 1));
+    this.delay(
+      () => {
+        if (generation !== this.#generation) return; // another episode was opened meanwhile
+        this.#pending = false;
+        this.host.reload(resumeAt, resume && this.host.wantsPlay());
+        if (resume && this.host.wantsPlay()) this.watchStall();
+      },
+      1000 * 2 ** (attempt - 1),
+    );
   }
 
   /**

@@ -26,7 +26,8 @@ export class Search {
     if (this.matches.length) this.index = (this.index + 1) % this.matches.length;
   }
   previous(): void {
-    if (this.matches.length) this.index = (this.index - 1 + this.matches.length) % this.matches.length;
+    if (this.matches.length)
+      this.index = (this.index - 1 + this.matches.length) % this.matches.length;
   }
   clear(): void {
     this.query = '';

@@ -28,7 +28,11 @@ export class Store {
   constructor(backing: KeyValueStore | null, onIssue: ((issue: StoreIssue) => void) | null = null) {
     this.#backing = backing;
     this.#onIssue = onIssue;
-    if (!backing) this.#tell('unavailable', 'This browser is not letting Verbatim save anything: quotes and positions are kept only until you close this page.');
+    if (!backing)
+      this.#tell(
+        'unavailable',
+        'This browser is not letting Verbatim save anything: quotes and positions are kept only until you close this page.',
+      );
   }
 
   set onIssue(handler: (issue: StoreIssue) => void) {
@@ -61,7 +65,10 @@ export class Store {
     } catch {
       // fall through: corrupt
     }
-    this.#tell('corrupt', 'Some saved data could not be read and was skipped. Everything else is intact.');
+    this.#tell(
+      'corrupt',
+      'Some saved data could not be read and was skipped. Everything else is intact.',
+    );
     return undefined;
   }
 
@@ -109,7 +116,8 @@ export class Store {
     } catch {
       // storage vanished: memory still answers
     }
-    for (const key of this.#memory.keys()) if (key.startsWith(want)) out.add(key.slice(PREFIX.length));
+    for (const key of this.#memory.keys())
+      if (key.startsWith(want)) out.add(key.slice(PREFIX.length));
     return [...out];
   }
 }

@@ -32,7 +32,8 @@ export function createFollower(reader: Reader): Follower {
   function bring(rect: DOMRect, force: boolean): void {
     const { top, bottom } = band();
     const fits = rect.height < (bottom - top) * 0.8;
-    const outside = rect.top < top || (fits ? rect.bottom > bottom : rect.top > top + (bottom - top) * 0.5);
+    const outside =
+      rect.top < top || (fits ? rect.bottom > bottom : rect.top > top + (bottom - top) * 0.5);
     if (!force && !outside) return;
     const anchor = top + (bottom - top) * 0.22;
     scrollToY(scrollY + rect.top - anchor);

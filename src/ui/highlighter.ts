@@ -36,7 +36,9 @@ export interface RangeSpec {
 }
 
 /** Search matches (and the chosen one) as Custom Highlights; returns the chosen match's range. */
-export function createSearchHighlighter(): { show(all: RangeSpec[], current: RangeSpec | null): Range | null } {
+export function createSearchHighlighter(): {
+  show(all: RangeSpec[], current: RangeSpec | null): Range | null;
+} {
   const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
   if (!registry || typeof Highlight === 'undefined') return { show: () => null };
   const all = new Highlight();

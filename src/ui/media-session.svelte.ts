@@ -44,7 +44,11 @@ export function useMediaSession(player: Player, library: Library): void {
     const position = second;
     if (duration === null || !(duration > 0)) return;
     try {
-      session.setPositionState({ duration, position: Math.min(position, duration), playbackRate: player.rate });
+      session.setPositionState({
+        duration,
+        position: Math.min(position, duration),
+        playbackRate: player.rate,
+      });
     } catch {
       // Some browsers reject position state before metadata; the next second retries.
     }

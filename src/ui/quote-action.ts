@@ -31,5 +31,9 @@ export async function saveAndCopy(app: AppContext, quote: Quote): Promise<void> 
   app.quotes.add(quote);
   const { text, html } = app.quotes.clipboard(quote);
   const copied = await copyRich(text, html);
-  app.toasts.show(copied ? 'Quote copied and saved.' : 'Quote saved. Copying was not allowed by the browser; use Copy in Saved quotes.');
+  app.toasts.show(
+    copied
+      ? 'Quote copied and saved.'
+      : 'Quote saved. Copying was not allowed by the browser; use Copy in Saved quotes.',
+  );
 }

@@ -2,8 +2,36 @@
 import DOMPurify from 'dompurify';
 
 const ALLOWED_TAGS = [
-  'a', 'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'ul', 'ol', 'li', 'blockquote', 'code', 'pre',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'div', 'hr', 'sub', 'sup', 'small', 'cite', 'time', 'img',
+  'a',
+  'p',
+  'br',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  's',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'code',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'span',
+  'div',
+  'hr',
+  'sub',
+  'sup',
+  'small',
+  'cite',
+  'time',
+  'img',
 ];
 const ALLOWED_ATTR = ['href', 'title', 'src', 'alt', 'datetime'];
 

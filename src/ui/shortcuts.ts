@@ -30,7 +30,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: Action; label: s
 export function actionFor(event: KeyboardEvent): Action | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (isTypingTarget(event.target)) return null;
-  const onButton = event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
+  const onButton =
+    event.target instanceof HTMLButtonElement || event.target instanceof HTMLAnchorElement;
   switch (event.key) {
     case ' ':
       // Space on a focused button activates that button, as everywhere else.

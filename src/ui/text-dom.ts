@@ -35,19 +35,29 @@ export function offsetIn(el: Element, node: Node, nodeOffset: number): number {
 }
 
 /** Maps a DOM selection over the transcript to two text points, or null if it is not inside it. */
-export function selectionPoints(range: Range, turnEls: readonly HTMLElement[], turns: readonly Turn[]): { from: TextPoint; to: TextPoint } | null {
+export function selectionPoints(
+  range: Range,
+  turnEls: readonly HTMLElement[],
+  turns: readonly Turn[],
+): { from: TextPoint; to: TextPoint } | null {
   const point = (node: Node, nodeOffset: number, edge: 'start' | 'end'): TextPoint | null => {
-    const el = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>('[data-start][data-speaker]');
+    const el = (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>(
+      '[data-start][data-speaker]',
+    );
     const turn = el ? turnEls.indexOf(el) : -1;
     if (turn < 0) return null;
     const text = el!.querySelector('.text');
     if (text && text.contains(node)) return { turn, offset: offsetIn(text, node, nodeOffset) };
-    if (text && node === el && nodeOffset > [...el!.childNodes].indexOf(text)) return { turn, offset: turns[turn]!.text.length };
+    if (text && node === el && nodeOffset > [...el!.childNodes].indexOf(text))
+      return { turn, offset: turns[turn]!.text.length };
     return pointAtLabel(turns, turn, edge); // in the speaker name or timestamp
   };
   const from = point(range.startContainer, range.startOffset, 'start');
   const to = point(range.endContainer, range.endOffset, 'end');
   if (!from && !to) return null;
   const last = turns.length - 1;
-  return { from: from ?? { turn: 0, offset: 0 }, to: to ?? { turn: last, offset: turns[last]?.text.length ?? 0 } };
+  return {
+    from: from ?? { turn: 0, offset: 0 },
+    to: to ?? { turn: last, offset: turns[last]?.text.length ?? 0 },
+  };
 }

@@ -31,7 +31,11 @@ export interface TurnList {
 }
 
 /** Replaces `host`'s children with the turns; `hue` picks a speaker's colour (0–3). */
-export function renderTurns(host: HTMLElement, turns: readonly Turn[], hue: (speaker: string) => number): TurnList {
+export function renderTurns(
+  host: HTMLElement,
+  turns: readonly Turn[],
+  hue: (speaker: string) => number,
+): TurnList {
   const doc = host.ownerDocument;
   const proto = turnTemplate(doc);
   const turnEls: HTMLElement[] = [];
@@ -70,11 +74,16 @@ export function renderTurns(host: HTMLElement, turns: readonly Turn[], hue: (spe
  * laid the chunk out once (`auto` then remembers the real one): the speaker line and padding
  * (~56 px a turn), then ~30 px a line at ~0.5 em a character.
  */
-export function sizeChunks(chunks: readonly HTMLElement[], turns: readonly Turn[], width: number): void {
+export function sizeChunks(
+  chunks: readonly HTMLElement[],
+  turns: readonly Turn[],
+  width: number,
+): void {
   const perLine = Math.max(20, Math.floor(width / 9.1));
   chunks.forEach((chunk, c) => {
     let px = 0;
-    for (const turn of turns.slice(c * CHUNK_TURNS, (c + 1) * CHUNK_TURNS)) px += 56 + Math.ceil(turn.text.length / perLine) * 30;
+    for (const turn of turns.slice(c * CHUNK_TURNS, (c + 1) * CHUNK_TURNS))
+      px += 56 + Math.ceil(turn.text.length / perLine) * 30;
     chunk.style.setProperty('contain-intrinsic-block-size', `auto ${px}px`);
   });
 }
@@ -84,12 +93,15 @@ export function markText(turnEl: HTMLElement, text: string, range: [number, numb
   const p = turnEl.querySelector('.text');
   if (!p) return;
   if (!range) {
-    if (p.childNodes.length !== 1 || p.firstChild?.nodeType !== Node.TEXT_NODE) p.textContent = text;
+    if (p.childNodes.length !== 1 || p.firstChild?.nodeType !== Node.TEXT_NODE)
+      p.textContent = text;
     return;
   }
   const mark = p.ownerDocument.createElement('mark');
   mark.textContent = text.slice(range[0], range[1]);
-  p.replaceChildren(...[text.slice(0, range[0]), mark, text.slice(range[1])].filter((part) => part !== ''));
+  p.replaceChildren(
+    ...[text.slice(0, range[0]), mark, text.slice(range[1])].filter((part) => part !== ''),
+  );
 }
 
 /**

@@ -14,11 +14,22 @@ export function writeBigFeed(): number {
 }
 
 /** Milliseconds from navigation to an Episodes list showing all 2,000 items (median of 3). */
-export async function timeBigFeed(browser: Browser, appUrl: string, feedUrl: string): Promise<number[]> {
+export async function timeBigFeed(
+  browser: Browser,
+  appUrl: string,
+  feedUrl: string,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const { context, page } = await openPage(browser, `${appUrl}?${new URLSearchParams({ feed: feedUrl })}`);
-    await page.waitForFunction(() => document.querySelectorAll('[aria-label="Episodes"] > li').length >= 2000, undefined, { timeout: 30_000, polling: 'raf' });
+    const { context, page } = await openPage(
+      browser,
+      `${appUrl}?${new URLSearchParams({ feed: feedUrl })}`,
+    );
+    await page.waitForFunction(
+      () => document.querySelectorAll('[aria-label="Episodes"] > li').length >= 2000,
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
     times.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
@@ -35,7 +46,11 @@ export interface ProxyLoad {
 }
 
 /** 50 connections for 10 s against /api/fetch, fetching a feed from the local fixture server. */
-export async function loadProxy(appUrl: string, feedUrl: string, serverPid: number): Promise<ProxyLoad> {
+export async function loadProxy(
+  appUrl: string,
+  feedUrl: string,
+  serverPid: number,
+): Promise<ProxyLoad> {
   const result = await autocannon({
     url: `${appUrl}api/fetch?${new URLSearchParams({ url: feedUrl })}`,
     connections: 50,

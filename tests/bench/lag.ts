@@ -10,11 +10,15 @@ export async function measureLag(page: Page, count: number, from = 0): Promise<n
     .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
   const lags: number[] = [];
   for (const [i, start] of starts.entries()) {
-    if (i === 0 || start < from || lags.length >= count || start - (starts[i - 1] ?? 0) < 1) continue;
+    if (i === 0 || start < from || lags.length >= count || start - (starts[i - 1] ?? 0) < 1)
+      continue;
     const lag = await page.evaluate(
       async ({ index, at }) => {
-        const audio = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio;
-        const target = document.querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]')[index]!;
+        const audio = (window as unknown as { __audio: () => HTMLMediaElement | undefined })
+          .__audio;
+        const target = document.querySelectorAll(
+          '[aria-label="Transcript"] [data-start][data-speaker]',
+        )[index]!;
         // Seek half a second before the boundary with the slider, as a listener would.
         const slider = document.querySelector('input[aria-label="Seek"]') as HTMLInputElement;
         slider.value = String(at - 0.5);

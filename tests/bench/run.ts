@@ -26,14 +26,19 @@ const report = (name: string, value: string) => {
 };
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+  return s.length
+    ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2
+    : NaN;
 };
 
 if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 
 // 1. Shipped client JavaScript.
 const js = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
-const gz = js.reduce((n, f) => n + gzipSync(readFileSync(join('dist/assets', f)), { level: 9 }).length, 0);
+const gz = js.reduce(
+  (n, f) => n + gzipSync(readFileSync(join('dist/assets', f)), { level: 9 }).length,
+  0,
+);
 report('Shipped JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KiB in ${js.length} file(s)`);
 
 // 2. Parse throughput under Node: a 3-hour WebVTT, 4,000 cues.
@@ -45,7 +50,10 @@ report('Shipped JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KiB in ${js.lengt
   const t0 = performance.now();
   for (let k = 0; k < runs; k++) cuesToTurns(parseVtt(text).value);
   const ms = (performance.now() - t0) / runs;
-  report('WebVTT parse, 3 h / 4,000 cues', `${(mb * 1000).toFixed(0)} KB in ${ms.toFixed(1)} ms = ${(mb / (ms / 1000)).toFixed(0)} MB/s`);
+  report(
+    'WebVTT parse, 3 h / 4,000 cues',
+    `${(mb * 1000).toFixed(0)} KB in ${ms.toFixed(1)} ms = ${(mb / (ms / 1000)).toFixed(0)} MB/s`,
+  );
 }
 
 // 2b. A 3-hour transcript written into show notes (Substack style): finding turns and chapters.
@@ -59,7 +67,8 @@ report('Shipped JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KiB in ${js.lengt
   let cues = 0;
   for (let k = 0; k < 3; k++) readShowNotes(html, () => doc, duration);
   const t0 = performance.now();
-  for (let k = 0; k < runs; k++) cues = readShowNotes(html, () => doc, duration).transcript.value.length;
+  for (let k = 0; k < runs; k++)
+    cues = readShowNotes(html, () => doc, duration).transcript.value.length;
   const ms = (performance.now() - t0) / runs;
   report(
     'Show-notes transcript parse, 3 h',
@@ -84,7 +93,13 @@ const long = writeLongEpisode();
 const fixtures = await startFixtureServer();
 const base = `http://127.0.0.1:${port}/`;
 for (let i = 0; i < 100; i++) {
-  if (await fetch(base).then((r) => r.ok, () => false)) break;
+  if (
+    await fetch(base).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
   await new Promise((r) => setTimeout(r, 100));
 }
 const browser = await launchBrowser();
@@ -94,14 +109,19 @@ try {
   for (let i = 0; i < 5; i++) {
     const { context, page } = await openPage(browser, `${base}?t=60`);
     await page.locator('[aria-current="true"][data-speaker]').waitFor();
-    times.push(await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const mark = (window as unknown as { __firstHighlight?: number }).__firstHighlight;
-      return (mark ?? performance.now()) - (nav ? nav.startTime : 0);
-    }));
+    times.push(
+      await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const mark = (window as unknown as { __firstHighlight?: number }).__firstHighlight;
+        return (mark ?? performance.now()) - (nav ? nav.startTime : 0);
+      }),
+    );
     await context.close();
   }
-  report('Navigation to a highlighted demo turn', `${median(times).toFixed(0)} ms median (${times.map((t) => t.toFixed(0)).join(', ')})`);
+  report(
+    'Navigation to a highlighted demo turn',
+    `${median(times).toFixed(0)} ms median (${times.map((t) => t.toFixed(0)).join(', ')})`,
+  );
 
   // Highlight lag on the demo: 12 turn boundaries.
   const { context, page } = await openPage(browser, base);
@@ -114,7 +134,10 @@ try {
     `3-hour episode (4,000 cues, ~${(long.words / 1000).toFixed(0)}k words, ${l.turns} turns): usable highlighted view`,
     `${median(after).toFixed(0)} ms median after the transcript arrives (${after.map((t) => t.toFixed(0)).join(', ')}; ${median(l.navigationMs).toFixed(0)} ms from navigation)`,
   );
-  report('3-hour episode: main thread busy while playing, follow on', `${l.busyPercent.toFixed(1)} %`);
+  report(
+    '3-hour episode: main thread busy while playing, follow on',
+    `${l.busyPercent.toFixed(1)} %`,
+  );
   report(
     '3-hour episode: long tasks (> 50 ms)',
     `${l.longTasksPlaying} while playing 10 s, ${l.longTasksSeeking} over 10 seeks (worst ${l.worstTaskMs.toFixed(0)} ms)`,
@@ -129,7 +152,11 @@ try {
     'Open a 2,000-item feed to a listed Episodes view',
     `${median(bigFeed).toFixed(0)} ms median (${(feedBytes / 1e6).toFixed(1)} MB feed; ${bigFeed.map((t) => t.toFixed(0)).join(', ')})`,
   );
-  const load = await loadProxy(base, `${fixtures.url}/plain/fixtures/e2e/substack.xml`, app.pid ?? 0);
+  const load = await loadProxy(
+    base,
+    `${fixtures.url}/plain/fixtures/e2e/substack.xml`,
+    app.pid ?? 0,
+  );
   report(
     'Proxy under load (50 connections, 10 s, loopback)',
     `${load.requests} requests (${load.perSecond.toFixed(0)}/s), ${load.errors} errors, ${load.non2xx} non-2xx, p99 ${load.p99} ms, peak RSS ${load.peakRssMb.toFixed(0)} MB`,
@@ -145,7 +172,8 @@ try {
 }
 
 // 4. Robustness: hostile payloads, malformed inputs, audio faults (their suites print the counts).
-if (!process.argv.includes('--quick')) for (const [name, value] of robustnessFigures()) report(name, value);
+if (!process.argv.includes('--quick'))
+  for (const [name, value] of robustnessFigures()) report(name, value);
 
 console.log('\n| figure | value |\n| --- | --- |');
 for (const [name, value] of figures) console.log(`| ${name} | ${value} |`);

@@ -13,7 +13,6 @@ const NAMES = ['Ada Park', 'Tomás Ruiz', 'Mina Okafor', 'Jonas Weber', 'Lea Bra
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 1, 4, 9, 30);
 
-
 const pad = (n: number): string => String(n).padStart(2, '0');
 const clock = (s: number): string =>
   `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}`;

@@ -33,7 +33,6 @@ const SYLLABLES = [
   'fen',
 ];
 
-
 function clock(seconds: number): string {
   const s = Math.floor(seconds);
   const pad = (n: number): string => String(n).padStart(2, '0');

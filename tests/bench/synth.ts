@@ -39,7 +39,6 @@ const SYLLABLES = [
   'el',
 ];
 
-
 function stamp(seconds: number): string {
   const ms = Math.round(seconds * 1000);
   const h = Math.floor(ms / 3_600_000);

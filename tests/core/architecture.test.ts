@@ -10,7 +10,8 @@ function files(dir: string): string[] {
   );
 }
 const read = (file: string) => readFileSync(file, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-const imports = (source: string) => [...source.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+const imports = (source: string) =>
+  [...source.matchAll(/from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
 describe('architecture', () => {
   test('src/core imports no svelte, howler, node: module or DOM global', () => {
@@ -18,12 +19,19 @@ describe('architecture', () => {
     for (const file of files('src/core')) {
       const source = read(file);
       for (const spec of imports(source)) {
-        if (/^(svelte|howler|node:)/.test(spec ?? '') || spec?.includes('/state/') || spec?.includes('/ui/')) {
+        if (
+          /^(svelte|howler|node:)/.test(spec ?? '') ||
+          spec?.includes('/state/') ||
+          spec?.includes('/ui/')
+        ) {
           offenders.push(`${file} imports ${spec}`);
         }
       }
       const code = source.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`/g, "''");
-      const global = /(?<![.\w$])(document|window|localStorage|sessionStorage|navigator|DOMParser|fetch)\s*[.(]/.exec(code);
+      const global =
+        /(?<![.\w$])(document|window|localStorage|sessionStorage|navigator|DOMParser|fetch)\s*[.(]/.exec(
+          code,
+        );
       if (global) offenders.push(`${file} uses ${global[1]}`);
     }
     expect(offenders).toEqual([]);
@@ -33,8 +41,10 @@ describe('architecture', () => {
     const offenders: string[] = [];
     for (const file of files('src')) {
       const source = read(file);
-      if (imports(source).includes('howler') && !file.endsWith('howler-engine.ts')) offenders.push(`${file} imports howler`);
-      if (file.startsWith(join('src', 'ui')) && /\bfetch\s*\(/.test(source)) offenders.push(`${file} fetches`);
+      if (imports(source).includes('howler') && !file.endsWith('howler-engine.ts'))
+        offenders.push(`${file} imports howler`);
+      if (file.startsWith(join('src', 'ui')) && /\bfetch\s*\(/.test(source))
+        offenders.push(`${file} fetches`);
     }
     expect(offenders).toEqual([]);
   });

@@ -60,7 +60,11 @@ describe('decodeBytes', () => {
   });
 
   it('recognises UTF-16 with neither a BOM nor a declaration: a feed, a JSON or a WebVTT transcript', () => {
-    for (const text of ['<rss version="2.0"><channel><title>Café</title></channel></rss>', '{"segments":[]}', 'WEBVTT\n\n00:01.000 --> 00:02.000\nÀ bientôt']) {
+    for (const text of [
+      '<rss version="2.0"><channel><title>Café</title></channel></rss>',
+      '{"segments":[]}',
+      'WEBVTT\n\n00:01.000 --> 00:02.000\nÀ bientôt',
+    ]) {
       expect(decodeBytes(utf16(text, true))).toEqual({ text, encoding: 'utf-16le' });
       expect(decodeBytes(utf16(text, false))).toEqual({ text, encoding: 'utf-16be' });
     }

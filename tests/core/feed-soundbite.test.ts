@@ -7,7 +7,9 @@ const feed = (inner: string) => `<?xml version="1.0"?>
 <item><title>E</title><guid>e1</guid><enclosure url="https://a.example/e.mp3" type="audio/mpeg"/>${inner}</item>
 </channel></rss>`;
 const parse = (inner: string) => {
-  const out = parseFeed(feed(inner), 'https://a.example/feed', { parseXml: (s) => new DOMParser().parseFromString(s, 'application/xml') });
+  const out = parseFeed(feed(inner), 'https://a.example/feed', {
+    parseXml: (s) => new DOMParser().parseFromString(s, 'application/xml'),
+  });
   if (!out.ok) throw new Error(out.message);
   return out.value.episodes[0]!;
 };

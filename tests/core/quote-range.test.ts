@@ -15,12 +15,23 @@ const cueTurn = (start: number, speaker: string, sentences: string[], step = 3):
 const TURNS: Turn[] = [
   cueTurn(0, 'Ada', ['First thing.', 'Second thing here.', 'Third one.']),
   cueTurn(10, 'Ben', ['Reply starts.', 'And goes on.']),
-  { start: 20, end: 30, speaker: 'Ada', text: 'one two three four five six seven eight nine ten', cues: [{ start: 20, end: 30, text: 'one two three four five six seven eight nine ten', offset: 0 }] },
+  {
+    start: 20,
+    end: 30,
+    speaker: 'Ada',
+    text: 'one two three four five six seven eight nine ten',
+    cues: [
+      { start: 20, end: 30, text: 'one two three four five six seven eight nine ten', offset: 0 },
+    ],
+  },
 ];
 const slice = (r: ReturnType<typeof rangeForTimes>) => {
   if (!r) return null;
   if (r.from.turn === r.to.turn) return TURNS[r.from.turn]!.text.slice(r.from.offset, r.to.offset);
-  return [TURNS[r.from.turn]!.text.slice(r.from.offset), TURNS[r.to.turn]!.text.slice(0, r.to.offset)];
+  return [
+    TURNS[r.from.turn]!.text.slice(r.from.offset),
+    TURNS[r.to.turn]!.text.slice(0, r.to.offset),
+  ];
 };
 
 describe('rangeForTimes', () => {
@@ -35,7 +46,12 @@ describe('rangeForTimes', () => {
     expect(slice(rangeForTimes(TURNS, 22, 24))).toMatch(/^(three|two) .*(four|five)$/);
   });
   test('a quote built from a selection maps back to the same words', () => {
-    const q = buildQuote(TURNS, { turn: 0, offset: 13 }, { turn: 1, offset: 13 }, { episodeTitle: 'E', showTitle: 'S', appBase: 'https://v.example/' });
+    const q = buildQuote(
+      TURNS,
+      { turn: 0, offset: 13 },
+      { turn: 1, offset: 13 },
+      { episodeTitle: 'E', showTitle: 'S', appBase: 'https://v.example/' },
+    );
     expect(q).not.toBeNull();
     const back = slice(rangeForTimes(TURNS, q!.start, q!.end));
     expect(back).toEqual(['Second thing here. Third one.', 'Reply starts.']);

@@ -4,13 +4,25 @@ import { describe, expect, it } from 'vitest';
 import type { Turn } from '../../src/core/model.ts';
 import { findMatches, fold } from '../../src/core/search.ts';
 
-const turn = (text: string, start = 0): Turn => ({ start, end: start + 1, speaker: '', text, cues: [{ start, end: start + 1, text, offset: 0 }] });
+const turn = (text: string, start = 0): Turn => ({
+  start,
+  end: start + 1,
+  speaker: '',
+  text,
+  cues: [{ start, end: start + 1, text, offset: 0 }],
+});
 
 describe('findMatches', () => {
   it('ignores case and accents; offsets point at the words in the original text', () => {
-    const turns = [turn('Café society at the CAFE.'), turn('No match here.'), turn('un café, deux cafés', 5)];
+    const turns = [
+      turn('Café society at the CAFE.'),
+      turn('No match here.'),
+      turn('un café, deux cafés', 5),
+    ];
     const matches = findMatches(turns, 'cafe');
-    expect(matches.map((m) => [m.turn, turns[m.turn]!.text.slice(m.offset, m.offset + m.length)])).toEqual([
+    expect(
+      matches.map((m) => [m.turn, turns[m.turn]!.text.slice(m.offset, m.offset + m.length)]),
+    ).toEqual([
       [0, 'Café'],
       [0, 'CAFE'],
       [2, 'café'],
@@ -43,8 +55,16 @@ describe('findMatches', () => {
         // The same as folding one code point at a time.
         let slow = '';
         for (const ch of text) {
-          const base = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-          slow += base.length === ch.length ? base : ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch;
+          const base = ch
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .toLowerCase();
+          slow +=
+            base.length === ch.length
+              ? base
+              : ch.toLowerCase().length === ch.length
+                ? ch.toLowerCase()
+                : ch;
         }
         expect(folded).toBe(slow);
       }),

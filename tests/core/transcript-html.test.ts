@@ -32,16 +32,27 @@ describe('parseTranscriptHtml', () => {
   });
 
   it('names in <cite> with no <time> anywhere: times written as text are used, and none means a clear error', () => {
-    const timed = parseTranscriptHtml('<p><cite>Ada Park:</cite> 00:05 First words.</p><p><cite>Bo Lind:</cite> 00:09 Reply.</p>', parseHtml);
+    const timed = parseTranscriptHtml(
+      '<p><cite>Ada Park:</cite> 00:05 First words.</p><p><cite>Bo Lind:</cite> 00:09 Reply.</p>',
+      parseHtml,
+    );
     expect(timed.value.map((c) => c.start)).toEqual([5, 9]);
-    expect(timed.value.every((c) => c.text.includes(c.start === 5 ? 'First words.' : 'Reply.'))).toBe(true);
-    const untimed = parseTranscriptHtml('<cite>Ada Park:</cite><p>One.</p><cite>Bo Lind:</cite><p>Two.</p>', parseHtml);
+    expect(
+      timed.value.every((c) => c.text.includes(c.start === 5 ? 'First words.' : 'Reply.')),
+    ).toBe(true);
+    const untimed = parseTranscriptHtml(
+      '<cite>Ada Park:</cite><p>One.</p><cite>Bo Lind:</cite><p>Two.</p>',
+      parseHtml,
+    );
     expect(untimed.value).toEqual([]);
     expect(untimed.errors.map((e) => e.message).join(' ')).toMatch(/no times/);
   });
 
   it('a page whose only <time> is a date still reads clock times written in its text', () => {
-    const r = parseTranscriptHtml('<p>Posted <time datetime="2026-11-02">Nov 2, 2026</time></p><p>00:04 Ada Park: Hello there.</p><p>00:09 Bo Lind: Hi.</p>', parseHtml);
+    const r = parseTranscriptHtml(
+      '<p>Posted <time datetime="2026-11-02">Nov 2, 2026</time></p><p>00:04 Ada Park: Hello there.</p><p>00:09 Bo Lind: Hi.</p>',
+      parseHtml,
+    );
     expect(r.value.map((c) => c.start)).toEqual([4, 9]);
   });
 

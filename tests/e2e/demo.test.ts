@@ -9,7 +9,10 @@ const browser = useBrowser();
 
 const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
 
-async function open(path = '', options = {}): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+async function open(
+  path = '',
+  options = {},
+): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const { context, page, errors } = await openPage(browser(), new URL(path, appUrl).href, options);
   await page.locator(TURNS).first().waitFor();
   return { page, errors, close: () => context.close() };
@@ -17,7 +20,9 @@ async function open(path = '', options = {}): Promise<{ page: Page; errors: stri
 
 /** The contract's rule: the last turn in transcript order whose start is at or before t. */
 async function expectedTurn(page: Page, t: number): Promise<number> {
-  const starts = await page.locator(TURNS).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+  const starts = await page
+    .locator(TURNS)
+    .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
   let index = -1;
   starts.forEach((start, i) => {
     if (start <= t) index = i;
@@ -26,7 +31,9 @@ async function expectedTurn(page: Page, t: number): Promise<number> {
 }
 
 async function currentTurnIndex(page: Page): Promise<number> {
-  return page.locator(TURNS).evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
+  return page
+    .locator(TURNS)
+    .evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
 }
 
 async function seekValue(page: Page): Promise<number> {
@@ -36,16 +43,24 @@ async function seekValue(page: Page): Promise<number> {
 describe('the demo episode', () => {
   test('opens with its title, speaker turns, chapters and a paused player', async () => {
     const { page, errors, close } = await open();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/Radio Doctor/);
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(
+      /Radio Doctor/,
+    );
     const turns = page.locator(TURNS);
     expect(await turns.count()).toBeGreaterThan(10);
-    const speakers = new Set(await turns.evaluateAll((els) => els.map((el) => el.getAttribute('data-speaker'))));
+    const speakers = new Set(
+      await turns.evaluateAll((els) => els.map((el) => el.getAttribute('data-speaker'))),
+    );
     expect(speakers.size).toBe(2);
     const chapters = page.locator('nav[aria-label="Chapters"] [data-start]');
     expect(await chapters.count()).toBeGreaterThanOrEqual(4);
-    await expect(page.getByRole('button', { name: 'Play', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Play', exact: true }).isVisible()).resolves.toBe(
+      true,
+    );
     const slider = page.getByRole('slider', { name: 'Seek' });
-    await page.waitForFunction(() => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 120);
+    await page.waitForFunction(
+      () => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 120,
+    );
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/^0 seconds of \d+ minutes?/);
     expect(await page.locator('[aria-current="true"][data-speaker]').count()).toBe(0);
     // Playing unlocks audio (howler's data: WAV): no console error, no CSP violation.
@@ -60,10 +75,16 @@ describe('the demo episode', () => {
     const { page, close } = await open();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-    await page.waitForFunction(() => {
-      const media = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
-      return media !== undefined && media.currentTime > 1.5;
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const media = (
+          window as unknown as { __audio: () => HTMLMediaElement | undefined }
+        ).__audio();
+        return media !== undefined && media.currentTime > 1.5;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await seekValue(page)).toBeGreaterThan(1);
     expect(await currentTurnIndex(page)).toBeGreaterThanOrEqual(0);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
@@ -76,21 +97,29 @@ describe('the demo episode', () => {
   test('the highlighted turn matches the audio clock on every sampled frame', async () => {
     // Start 1.2 s before the fourth turn so playback crosses turn boundaries quickly.
     const { page, close } = await open();
-    const starts = await page.locator(TURNS).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+    const starts = await page
+      .locator(TURNS)
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
     const from = Math.max(0, (starts[3] ?? 10) - 1.2);
     await page.goto(new URL(`?t=${from}`, appUrl).href);
     await page.locator(TURNS).first().waitFor();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     const samples = await page.evaluate(async () => {
-      const media = () => (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
-      const turns = [...document.querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]')];
+      const media = () =>
+        (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
+      const turns = [
+        ...document.querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]'),
+      ];
       const out: Array<{ t: number; shown: number }> = [];
       const t0 = performance.now();
       await new Promise<void>((done) => {
         const frame = () => {
           const m = media();
           if (m && !m.paused && m.currentTime > 0) {
-            out.push({ t: m.currentTime, shown: turns.findIndex((el) => el.getAttribute('aria-current') === 'true') });
+            out.push({
+              t: m.currentTime,
+              shown: turns.findIndex((el) => el.getAttribute('aria-current') === 'true'),
+            });
           }
           if (performance.now() - t0 < 9000) requestAnimationFrame(frame);
           else done();
@@ -100,7 +129,8 @@ describe('the demo episode', () => {
       return out;
     });
     expect(samples.length).toBeGreaterThan(100);
-    const expected = (t: number) => starts.reduce((found, start, i) => (start <= t ? i : found), -1);
+    const expected = (t: number) =>
+      starts.reduce((found, start, i) => (start <= t ? i : found), -1);
     let crossings = 0;
     for (const [i, sample] of samples.entries()) {
       const want = expected(sample.t);
@@ -118,14 +148,32 @@ describe('the demo episode', () => {
     const turn = page.locator(TURNS).nth(8);
     const start = Number(await turn.getAttribute('data-start'));
     await turn.locator('p').click();
-    await page.waitForFunction((s) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - s) < 0.05, start);
+    await page.waitForFunction(
+      (s) =>
+        Math.abs(
+          Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) -
+            s,
+        ) < 0.05,
+      start,
+    );
     expect(await turn.getAttribute('aria-current')).toBe('true');
     expect(await currentTurnIndex(page)).toBe(await expectedTurn(page, start));
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.waitForFunction((s) => {
-      const media = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
-      return media !== undefined && !media.paused && media.currentTime >= s && media.currentTime < s + 5;
-    }, start, { timeout: 10_000 });
+    await page.waitForFunction(
+      (s) => {
+        const media = (
+          window as unknown as { __audio: () => HTMLMediaElement | undefined }
+        ).__audio();
+        return (
+          media !== undefined &&
+          !media.paused &&
+          media.currentTime >= s &&
+          media.currentTime < s + 5
+        );
+      },
+      start,
+      { timeout: 10_000 },
+    );
     await close();
   });
 
@@ -134,46 +182,94 @@ describe('the demo episode', () => {
     const chapter = page.locator('nav[aria-label="Chapters"] [data-start]').nth(3);
     const start = Number(await chapter.getAttribute('data-start'));
     await chapter.click();
-    await page.waitForFunction((s) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - s) < 0.05, start);
+    await page.waitForFunction(
+      (s) =>
+        Math.abs(
+          Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) -
+            s,
+        ) < 0.05,
+      start,
+    );
     expect(await chapter.getAttribute('aria-current')).toBe('true');
     expect(await page.locator('nav[aria-label="Chapters"] [aria-current="true"]').count()).toBe(1);
     expect(await currentTurnIndex(page)).toBe(await expectedTurn(page, start));
     // The current turn is brought into view (smooth scrolling may take a moment).
-    await page.waitForFunction(() => {
-      const rect = document.querySelector('[aria-current="true"][data-speaker]')?.getBoundingClientRect();
-      return rect !== undefined && rect.top >= 0 && rect.top < innerHeight - 120;
-    }, undefined, { timeout: 3000 });
+    await page.waitForFunction(
+      () => {
+        const rect = document
+          .querySelector('[aria-current="true"][data-speaker]')
+          ?.getBoundingClientRect();
+        return rect !== undefined && rect.top >= 0 && rect.top < innerHeight - 120;
+      },
+      undefined,
+      { timeout: 3000 },
+    );
     await close();
   });
 
   test('?t= and #t= open paused at that moment with the turn and chapter there current, and Play starts there', async () => {
-    for (const [path, t] of [['?t=1:35', 95], ['#t=131.5', 131.5]] as const) {
+    for (const [path, t] of [
+      ['?t=1:35', 95],
+      ['#t=131.5', 131.5],
+    ] as const) {
       const { page, close } = await open(path);
-      await page.waitForFunction((want) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - want) < 0.05, t);
-      expect(await currentTurnIndex(page)).toBe(await expectedTurn(page, t));
-      const chapterStarts = await page.locator('nav[aria-label="Chapters"] [data-start]').evaluateAll((els) =>
-        els.map((el) => [Number(el.getAttribute('data-start')), el.getAttribute('aria-current')] as const),
+      await page.waitForFunction(
+        (want) =>
+          Math.abs(
+            Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) -
+              want,
+          ) < 0.05,
+        t,
       );
+      expect(await currentTurnIndex(page)).toBe(await expectedTurn(page, t));
+      const chapterStarts = await page
+        .locator('nav[aria-label="Chapters"] [data-start]')
+        .evaluateAll((els) =>
+          els.map(
+            (el) =>
+              [Number(el.getAttribute('data-start')), el.getAttribute('aria-current')] as const,
+          ),
+        );
       const want = chapterStarts.reduce((found, [start], i) => (start <= t ? i : found), -1);
       expect(chapterStarts.findIndex(([, current]) => current === 'true')).toBe(want);
-      await expect(page.getByRole('button', { name: 'Play', exact: true }).isVisible()).resolves.toBe(true);
+      await expect(
+        page.getByRole('button', { name: 'Play', exact: true }).isVisible(),
+      ).resolves.toBe(true);
       // Playing starts there: the audio is not reloaded from 0:00 and the highlight never visits the opening.
       await page.evaluate(() => {
-        const w = window as unknown as { __audio: () => HTMLMediaElement; __seen: number[]; __emptied: number };
+        const w = window as unknown as {
+          __audio: () => HTMLMediaElement;
+          __seen: number[];
+          __emptied: number;
+        };
         w.__seen = [];
         w.__emptied = 0;
         w.__audio().addEventListener('emptied', () => w.__emptied++);
         new MutationObserver(() => {
-          const start = document.querySelector('[aria-current="true"][data-speaker]')?.getAttribute('data-start');
+          const start = document
+            .querySelector('[aria-current="true"][data-speaker]')
+            ?.getAttribute('data-start');
           w.__seen.push(start ? Number(start) : -1);
-        }).observe(document.querySelector('[aria-label="Transcript"]')!, { subtree: true, attributes: true, attributeFilter: ['aria-current'] });
+        }).observe(document.querySelector('[aria-label="Transcript"]')!, {
+          subtree: true,
+          attributes: true,
+          attributeFilter: ['aria-current'],
+        });
       });
-      const opening = Number(await page.locator('[aria-current="true"][data-speaker]').getAttribute('data-start'));
+      const opening = Number(
+        await page.locator('[aria-current="true"][data-speaker]').getAttribute('data-start'),
+      );
       await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await page.waitForFunction((want) => {
-        const media = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
-        return media !== undefined && media.currentTime > want + 0.3;
-      }, t, { timeout: 10_000 });
+      await page.waitForFunction(
+        (want) => {
+          const media = (
+            window as unknown as { __audio: () => HTMLMediaElement | undefined }
+          ).__audio();
+          return media !== undefined && media.currentTime > want + 0.3;
+        },
+        t,
+        { timeout: 10_000 },
+      );
       const { seen, emptied } = await page.evaluate(() => {
         const w = window as unknown as { __seen: number[]; __emptied: number };
         return { seen: w.__seen, emptied: w.__emptied };
@@ -200,7 +296,9 @@ describe('the demo episode', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(bg).not.toBe('rgb(247, 245, 240)');
-    await expect(page.getByRole('button', { name: 'Play', exact: true }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Play', exact: true }).isVisible()).resolves.toBe(
+      true,
+    );
     await close();
   });
 
@@ -208,7 +306,9 @@ describe('the demo episode', () => {
     for (const width of [1280, 390]) {
       const { page, close } = await open('?t=95', { width, height: 844 });
       await page.waitForFunction(() => {
-        const r = document.querySelector('[aria-current="true"][data-speaker]')?.getBoundingClientRect();
+        const r = document
+          .querySelector('[aria-current="true"][data-speaker]')
+          ?.getBoundingClientRect();
         return r !== undefined && r.top > 0 && r.top + r.height / 2 < innerHeight - 150;
       });
       const edges = await page.evaluate(() => {
@@ -216,8 +316,14 @@ describe('the demo episode', () => {
         const r = el.getBoundingClientRect();
         const text = el.querySelector('p')!.getBoundingClientRect();
         // What is painted (and hit) at the turn's left and right edges is the turn itself, not clipped away.
-        const at = (x: number) => document.elementFromPoint(x, r.top + r.height / 2)?.closest('[data-speaker]') === el;
-        return { reachesOut: text.left - r.left, left: at(r.left + 2), right: at(r.right - 2), inView: r.left >= 0 && r.right <= innerWidth };
+        const at = (x: number) =>
+          document.elementFromPoint(x, r.top + r.height / 2)?.closest('[data-speaker]') === el;
+        return {
+          reachesOut: text.left - r.left,
+          left: at(r.left + 2),
+          right: at(r.right - 2),
+          inView: r.left >= 0 && r.right <= innerWidth,
+        };
       });
       expect(edges.reachesOut).toBeGreaterThan(8);
       expect(edges).toMatchObject({ left: true, right: true, inView: true });

@@ -10,10 +10,13 @@ const fixtureUrl = inject('fixtureUrl');
 const FEED = `${fixtureUrl}/cors/fixtures/e2e/faults.xml`;
 const browser = useBrowser();
 
-const openEpisode = (guid: string) => openPage(browser(), `${appUrl}?${new URLSearchParams({ feed: FEED, episode: guid })}`);
+const openEpisode = (guid: string) =>
+  openPage(browser(), `${appUrl}?${new URLSearchParams({ feed: FEED, episode: guid })}`);
 const audioPast = (page: Page, seconds: number, timeout = 20_000) =>
   page.waitForFunction(
-    (s) => ((window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio()?.currentTime ?? 0) > s,
+    (s) =>
+      ((window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio()
+        ?.currentTime ?? 0) > s,
     seconds,
     { timeout },
   );
@@ -40,7 +43,9 @@ describe('audio faults', () => {
   test('a server that never answers: buffering shows at once, then a reconnect; failed files are named', async () => {
     const { context, page } = await openEpisode('stall');
     const alerts = page.getByRole('alert');
-    await page.getByText('The transcript file could not be loaded (404). The episode still plays.').waitFor();
+    await page
+      .getByText('The transcript file could not be loaded (404). The episode still plays.')
+      .waitFor();
     await page.getByText(/chapters file .*The episode still plays\./).waitFor();
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.locator('[aria-label="Player"][aria-busy="true"]').waitFor({ timeout: 2000 });
@@ -52,7 +57,9 @@ describe('audio faults', () => {
 
   test('a server without Range support plays, with seeking disabled and the reason shown', async () => {
     const { context, page } = await openEpisode('norange');
-    await page.getByText("This server can't jump ahead: the episode plays from the start.").waitFor({ timeout: 10_000 });
+    await page
+      .getByText("This server can't jump ahead: the episode plays from the start.")
+      .waitFor({ timeout: 10_000 });
     expect(await page.getByRole('slider', { name: 'Seek' }).isDisabled()).toBe(true);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await audioPast(page, 1);
@@ -61,7 +68,9 @@ describe('audio faults', () => {
 
   test('audio that is gone: after the retries, a plain error with a Retry button', async () => {
     const { context, page } = await openEpisode('gone');
-    const alert = page.getByRole('alert').filter({ hasText: 'The transcript and chapters can still be read.' });
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'The transcript and chapters can still be read.' });
     await alert.waitFor({ timeout: 20_000 });
     expect(await alert.textContent()).toMatch(/could not be (opened|loaded)|network error/);
     await alert.getByRole('button', { name: 'Retry' }).waitFor();

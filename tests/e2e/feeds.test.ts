@@ -12,8 +12,10 @@ const FEED = `${fixtureUrl}/cors/fixtures/e2e/substack.xml`;
 const browser = useBrowser();
 
 const link = (params: Record<string, string>) => `${appUrl}?${new URLSearchParams(params)}`;
-const seekValue = async (page: Page) => Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
-const log = async (): Promise<LoggedRequest[]> => (await fetch(`${fixtureUrl}/__log`)).json() as Promise<LoggedRequest[]>;
+const seekValue = async (page: Page) =>
+  Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
+const log = async (): Promise<LoggedRequest[]> =>
+  (await fetch(`${fixtureUrl}/__log`)).json() as Promise<LoggedRequest[]>;
 
 async function alertText(page: Page): Promise<string> {
   const alert = page.getByRole('alert').first();
@@ -37,7 +39,9 @@ describe('a publisher feed', () => {
     expect(await items.nth(0).textContent()).toContain('Transcript');
     expect(await items.nth(2).textContent()).toContain('No audio');
     expect(await items.nth(2).getByRole('button').isDisabled()).toBe(true);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('The tram driver who counts the trees');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'The tram driver who counts the trees',
+    );
     await page.locator('[aria-label="Transcript"] [data-start][data-speaker]').first().waitFor();
     expect(await page.title()).toContain('The tram driver who counts the trees');
     expect(new URL(page.url()).searchParams.get('feed')).toBe(FEED);
@@ -47,16 +51,30 @@ describe('a publisher feed', () => {
   });
 
   test('audio streams from the enclosure with Range requests, never downloaded whole first', async () => {
-    const { context, page } = await openPage(browser(), link({ feed: FEED, episode: 'substack:post:870532' }));
+    const { context, page } = await openPage(
+      browser(),
+      link({ feed: FEED, episode: 'substack:post:870532' }),
+    );
     // Duration comes from the audio: the feed gives none for this episode.
-    await page.waitForFunction(() => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 2900, undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 2900,
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.waitForFunction(() => {
-      const audio = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
-      return audio !== undefined && audio.currentTime > 1;
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const audio = (
+          window as unknown as { __audio: () => HTMLMediaElement | undefined }
+        ).__audio();
+        return audio !== undefined && audio.currentTime > 1;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     const size = 17_703_180;
-    const audioRequests = () => log().then((all) => all.filter((r) => r.path === '/cors/generated/long.mp3'));
+    const audioRequests = () =>
+      log().then((all) => all.filter((r) => r.path === '/cors/generated/long.mp3'));
     const early = await audioRequests();
     expect(early.length).toBeGreaterThan(0);
     expect(early.every((r) => r.range !== null)).toBe(true);
@@ -67,10 +85,16 @@ describe('a publisher feed', () => {
       el.dispatchEvent(new Event('input', { bubbles: true }));
       el.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await page.waitForFunction(() => {
-      const audio = (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio();
-      return audio !== undefined && audio.currentTime > 2400.3;
-    }, undefined, { timeout: 15_000 });
+    await page.waitForFunction(
+      () => {
+        const audio = (
+          window as unknown as { __audio: () => HTMLMediaElement | undefined }
+        ).__audio();
+        return audio !== undefined && audio.currentTime > 2400.3;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     const later = await audioRequests();
     const starts = later.map((r) => Number(/bytes=(\d+)-/.exec(r.range ?? '')?.[1] ?? -1));
     expect(Math.max(...starts)).toBeGreaterThan(size * 0.7);
@@ -82,7 +106,9 @@ describe('a publisher feed', () => {
     const plain = `${fixtureUrl}/plain/fixtures/e2e/substack.xml`;
     const { context, page } = await openPage(browser(), link({ feed: plain }));
     await page.getByRole('list', { name: 'Episodes' }).waitFor({ timeout: 15_000 });
-    const proxied = (await log()).filter((r) => r.path === '/plain/fixtures/e2e/substack.xml' && r.status === 200);
+    const proxied = (await log()).filter(
+      (r) => r.path === '/plain/fixtures/e2e/substack.xml' && r.status === 200,
+    );
     expect(proxied.some((r) => r.userAgent.startsWith('Verbatim/'))).toBe(true);
     expect(proxied.every((r) => r.cookie === null)).toBe(true);
     await page.locator('[aria-label="Transcript"] [data-start][data-speaker]').first().waitFor();
@@ -90,12 +116,26 @@ describe('a publisher feed', () => {
   });
 
   test('a deep link opens that episode at t, paused; the address can be copied into a new tab', async () => {
-    const { context, page } = await openPage(browser(), link({ feed: FEED, episode: 'substack:post:880011', t: '100' }));
-    await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) === 100);
+    const { context, page } = await openPage(
+      browser(),
+      link({ feed: FEED, episode: 'substack:post:880011', t: '100' }),
+    );
+    await page.waitForFunction(
+      () =>
+        Number(
+          (document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value,
+        ) === 100,
+    );
     await page.locator('[aria-current="true"][data-speaker]').waitFor();
     expect(await page.locator('[aria-current="true"][data-speaker]').count()).toBe(1);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) > 103, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) >
+        103,
+      undefined,
+      { timeout: 10_000 },
+    );
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const at = await seekValue(page);
     await page.waitForFunction(() => new URL(location.href).searchParams.has('t'));
@@ -103,7 +143,15 @@ describe('a publisher feed', () => {
     expect(Math.abs(Number(new URL(copied).searchParams.get('t')) - at)).toBeLessThan(0.2);
     const second = await context.newPage();
     await second.goto(copied);
-    await second.waitForFunction((want) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) - want) < 0.2, at);
+    await second.waitForFunction(
+      (want) =>
+        Math.abs(
+          Number(
+            (document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value,
+          ) - want,
+        ) < 0.2,
+      at,
+    );
     await context.close();
   });
 
@@ -114,28 +162,55 @@ describe('a publisher feed', () => {
     await list.getByRole('button', { name: /Market mornings/ }).click();
     await page.waitForFunction(() => document.title.includes('Market mornings'));
     expect(new URL(page.url()).searchParams.get('episode')).toBe('substack:post:870532');
-    expect(await list.getByRole('button', { name: /Market mornings/ }).getAttribute('aria-current')).toBe('true');
+    expect(
+      await list.getByRole('button', { name: /Market mornings/ }).getAttribute('aria-current'),
+    ).toBe('true');
     await page.goBack();
     await page.waitForFunction(() => document.title.includes('tram driver'));
     await context.close();
   });
 
   test('each episode resumes where the listener left it; a t in the link wins', async () => {
-    const { context, page } = await openPage(browser(), link({ feed: FEED, episode: 'substack:post:880011', t: '42' }));
-    await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) === 42);
+    const { context, page } = await openPage(
+      browser(),
+      link({ feed: FEED, episode: 'substack:post:880011', t: '42' }),
+    );
+    await page.waitForFunction(
+      () =>
+        Number(
+          (document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value,
+        ) === 42,
+    );
     await page.getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForTimeout(1200);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     const left = await seekValue(page);
     await page.goto(link({ feed: FEED, episode: 'substack:post:880011' }));
-    await page.waitForFunction((want) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) - want) < 0.2, left);
+    await page.waitForFunction(
+      (want) =>
+        Math.abs(
+          Number(
+            (document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value,
+          ) - want,
+        ) < 0.2,
+      left,
+    );
     // `/` alone reopens where the listener was, not the demo.
     await page.goto(appUrl);
     await page.waitForFunction(() => document.title.includes('tram driver'));
     await page.goto(link({ feed: FEED, episode: 'substack:post:880011', t: '7' }));
-    await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) === 7);
+    await page.waitForFunction(
+      () =>
+        Number(
+          (document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value,
+        ) === 7,
+    );
     // The feed is remembered among recent feeds.
-    expect(await page.locator('#recent-feeds option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value))).toContain(FEED);
+    expect(
+      await page
+        .locator('#recent-feeds option')
+        .evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value)),
+    ).toContain(FEED);
     await context.close();
   });
 });
@@ -144,20 +219,44 @@ describe('feed failures say what failed and what still works', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['404', `${fixtureUrl}/status/404/feed.xml`, /could not be loaded \(404\)/],
     ['server error', `${fixtureUrl}/status/503/feed.xml`, /could not be loaded \(503\)/],
-    ['an HTML page', `${fixtureUrl}/cors/fixtures/e2e/not-a-feed.html`, /web page, not a podcast feed/i],
-    ['an HTML page through the proxy', `${fixtureUrl}/plain/fixtures/e2e/not-a-feed.html`, /web page, not a podcast feed/i],
+    [
+      'an HTML page',
+      `${fixtureUrl}/cors/fixtures/e2e/not-a-feed.html`,
+      /web page, not a podcast feed/i,
+    ],
+    [
+      'an HTML page through the proxy',
+      `${fixtureUrl}/plain/fixtures/e2e/not-a-feed.html`,
+      /web page, not a podcast feed/i,
+    ],
     ['an empty body', `${fixtureUrl}/cors/fixtures/e2e/empty.xml`, /empty/i],
-    ['truncated XML', `${fixtureUrl}/cors/fixtures/e2e/truncated.xml`, /ends before it is complete|not complete|broken/i],
+    [
+      'truncated XML',
+      `${fixtureUrl}/cors/fixtures/e2e/truncated.xml`,
+      /ends before it is complete|not complete|broken/i,
+    ],
     ['too large (proxy cap)', `${fixtureUrl}/big/30`, /too large|larger than/i],
-    ['refused by the proxy', `${fixtureUrl.replace('://', '://someone:secret@')}/plain/fixtures/e2e/substack.xml`, /password|credential|user name/i],
-    ['no playable enclosure', `${fixtureUrl}/cors/fixtures/e2e/no-audio.xml`, /no episode .* audio file/i],
+    [
+      'refused by the proxy',
+      `${fixtureUrl.replace('://', '://someone:secret@')}/plain/fixtures/e2e/substack.xml`,
+      /password|credential|user name/i,
+    ],
+    [
+      'no playable enclosure',
+      `${fixtureUrl}/cors/fixtures/e2e/no-audio.xml`,
+      /no episode .* audio file/i,
+    ],
   ];
   test('a private address, refused by the proxy of a server without ALLOW_PRIVATE_FEEDS', async () => {
     const strict = inject('strictAppUrl');
     const plain = `${fixtureUrl}/plain/fixtures/e2e/substack.xml`;
-    const proxied = async () => (await log()).filter((r) => r.userAgent.startsWith('Verbatim/')).length;
+    const proxied = async () =>
+      (await log()).filter((r) => r.userAgent.startsWith('Verbatim/')).length;
     const before = await proxied();
-    const { context, page } = await openPage(browser(), `${strict}?${new URLSearchParams({ feed: plain })}`);
+    const { context, page } = await openPage(
+      browser(),
+      `${strict}?${new URLSearchParams({ feed: plain })}`,
+    );
     const text = await alertText(page);
     expect(text).toMatch(/loopback|private|ports 80 and 443/i);
     expect(await proxied()).toBe(before); // the proxy never connected
@@ -170,7 +269,9 @@ describe('feed failures say what failed and what still works', () => {
       const text = await alertText(page);
       expect(text).toMatch(pattern);
       expect(text).toMatch(/keeps playing|safe|still shown|still/i);
-      expect(errors.filter((e) => !/Failed to load resource|net::|status of|CORS policy/.test(e))).toEqual([]);
+      expect(
+        errors.filter((e) => !/Failed to load resource|net::|status of|CORS policy/.test(e)),
+      ).toEqual([]);
       await expect(page.getByLabel('Feed URL').isVisible()).resolves.toBe(true);
       await context.close();
     });

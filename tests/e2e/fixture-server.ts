@@ -107,7 +107,10 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       return finish(404, 'not found');
     }
     const type = contentTypeFor(file) || 'application/octet-stream';
-    res.setHeader('Content-Type', extname(file) === '.xml' ? 'application/rss+xml; charset=utf-8' : type);
+    res.setHeader(
+      'Content-Type',
+      extname(file) === '.xml' ? 'application/rss+xml; charset=utf-8' : type,
+    );
     res.setHeader('Accept-Ranges', 'bytes');
     if (fault === 'norange') {
       // An old server: the whole file every time, no Accept-Ranges.

@@ -55,7 +55,11 @@ async function startApp(allowPrivate: boolean): Promise<{ child: ChildProcess; u
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1' };
   if (allowPrivate) env['ALLOW_PRIVATE_FEEDS'] = '1';
   else delete env['ALLOW_PRIVATE_FEEDS'];
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}/`;
   await waitForUp(url, child);
   return { child, url };
@@ -63,12 +67,17 @@ async function startApp(allowPrivate: boolean): Promise<{ child: ChildProcess; u
 let fixtures: FixtureServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  if (!existsSync(resolve(ROOT, 'dist/index.html'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(resolve(ROOT, 'dist/index.html')))
+    throw new Error('dist/ is missing: run `npm run build` first');
   const main = await startApp(true);
   const locked = await startApp(false);
   app = main.child;
   strict = locked.child;
-  writeLongMp3(resolve(ROOT, 'static/demo/episode.mp3'), resolve(ROOT, 'test-results/generated/long.mp3'), 15);
+  writeLongMp3(
+    resolve(ROOT, 'static/demo/episode.mp3'),
+    resolve(ROOT, 'test-results/generated/long.mp3'),
+    15,
+  );
   writeLongTranscriptFeed(resolve(ROOT, 'test-results/generated'));
   fixtures = await startFixtureServer();
   project.provide('appUrl', main.url);

@@ -109,12 +109,24 @@ function isLoopback(url: URL): boolean {
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
 }
 
-async function openContext(bypassCSP: boolean): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
+async function openContext(
+  bypassCSP: boolean,
+): Promise<{ context: BrowserContext; page: Page; watch: Watch }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP });
   // Loopback only: anything else is refused before it leaves the browser.
-  await context.route((url) => !isLoopback(url), (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => !isLoopback(url),
+    (route) => route.abort('blockedbyclient'),
+  );
   await context.addInitScript(TRAP);
-  const watch: Watch = { dialogs: [], navigations: [], frames: [], popups: [], cspConsole: [], pageErrors: [] };
+  const watch: Watch = {
+    dialogs: [],
+    navigations: [],
+    frames: [],
+    popups: [],
+    cspConsole: [],
+    pageErrors: [],
+  };
   const page = await context.newPage();
   // A Ctrl-clicked link opens a tab: its navigation request says where it went (a failed load then
   // shows chrome-error://, which says nothing). javascript: and data: navigations make no request.
@@ -122,7 +134,8 @@ async function openContext(bypassCSP: boolean): Promise<{ context: BrowserContex
     if (!popup.url().startsWith('chrome-error:')) watch.popups.push(popup.url());
   });
   context.on('request', (request) => {
-    if (request.isNavigationRequest() && request.frame().page() !== page) watch.popups.push(request.url());
+    if (request.isNavigationRequest() && request.frame().page() !== page)
+      watch.popups.push(request.url());
   });
   page.on('dialog', (dialog) => {
     watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
@@ -147,7 +160,12 @@ async function settled(page: Page, withTimeline: boolean): Promise<void> {
   await page.waitForFunction(
     (timeline) => {
       if (!document.querySelector('main h1')) return false;
-      if (document.querySelector('header.episode[aria-busy="true"], [aria-label="Transcript"][aria-busy="true"], nav[aria-label="Chapters"][aria-busy="true"]')) return false;
+      if (
+        document.querySelector(
+          'header.episode[aria-busy="true"], [aria-label="Transcript"][aria-busy="true"], nav[aria-label="Chapters"][aria-busy="true"]',
+        )
+      )
+        return false;
       if (!timeline) return true;
       return (
         document.querySelector('[aria-label="Transcript"] [data-start][data-speaker]') !== null &&
@@ -161,19 +179,25 @@ async function settled(page: Page, withTimeline: boolean): Promise<void> {
 }
 
 /** Hover targets: these plus everything in the show notes; `null`: the show notes only. */
-const HOVER_TARGETS = 'main a, main button, main img, main [title], main summary, main [data-speaker], main h1, main .show';
+const HOVER_TARGETS =
+  'main a, main button, main img, main [title], main summary, main [data-speaker], main h1, main .show';
 const NOTES_ONLY = null;
 
 /**
  * Hover and focus: synthetic pointer and focus events on every element of the body (inline handlers
  * run on synthetic events too), real mouse moves over up to `hover` visible targets, then Tab presses.
  */
-async function exercise(page: Page, options: { hover: number; selector: string | null; tabs: number }): Promise<number> {
+async function exercise(
+  page: Page,
+  options: { hover: number; selector: string | null; tabs: number },
+): Promise<number> {
   const touched = await page.evaluate(() => {
     let n = 0;
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       for (const type of ['mouseover', 'mouseenter', 'mousemove', 'pointerover', 'pointerenter']) {
-        el.dispatchEvent(new MouseEvent(type, { bubbles: type.endsWith('over') || type === 'mousemove' }));
+        el.dispatchEvent(
+          new MouseEvent(type, { bubbles: type.endsWith('over') || type === 'mousemove' }),
+        );
       }
       if (el instanceof HTMLElement || el instanceof SVGElement) el.focus({ preventScroll: true });
       n++;
@@ -185,7 +209,10 @@ async function exercise(page: Page, options: { hover: number; selector: string |
     ({ selector, limit }) => {
       const notes = (window as unknown as HostileWindow).__hostile.notes();
       const inNotes = notes ? [notes, ...Array.from(notes.querySelectorAll('*'))] : [];
-      const chosen = selector === null ? inNotes : [...Array.from(document.querySelectorAll(selector)), ...inNotes];
+      const chosen =
+        selector === null
+          ? inNotes
+          : [...Array.from(document.querySelectorAll(selector)), ...inNotes];
       const visible = chosen.filter((el) => {
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.height > 0;
@@ -212,7 +239,9 @@ async function exercise(page: Page, options: { hover: number; selector: string |
 /** Every link in the show notes: its href must be http(s)/mailto, its rel noopener noreferrer; then it is Ctrl-clicked. */
 async function clickNotesLinks(page: Page, problems: string[]): Promise<number> {
   // The region headed "Show notes" (its h2 may sit in a <summary>, where it has no heading role).
-  const region = page.locator('section, details').filter({ has: page.locator('h2', { hasText: /^\s*Show notes\s*$/ }) });
+  const region = page
+    .locator('section, details')
+    .filter({ has: page.locator('h2', { hasText: /^\s*Show notes\s*$/ }) });
   const links = region.locator('a');
   const count = await links.count();
   for (let i = 0; i < count; i++) {
@@ -222,10 +251,13 @@ async function clickNotesLinks(page: Page, problems: string[]): Promise<number> 
       rel: el.getAttribute('rel') ?? '',
       target: el.getAttribute('target'),
     }));
-    if (href !== null && !/^(https?:|mailto:)/i.test(href)) problems.push(`notes link href ${JSON.stringify(href)}`);
+    if (href !== null && !/^(https?:|mailto:)/i.test(href))
+      problems.push(`notes link href ${JSON.stringify(href)}`);
     const rels = rel.toLowerCase().split(/\s+/);
-    if (!rels.includes('noopener') || !rels.includes('noreferrer')) problems.push(`notes link rel ${JSON.stringify(rel)}`);
-    if (target !== null && target !== '_blank') problems.push(`notes link target ${JSON.stringify(target)}`);
+    if (!rels.includes('noopener') || !rels.includes('noreferrer'))
+      problems.push(`notes link rel ${JSON.stringify(rel)}`);
+    if (target !== null && target !== '_blank')
+      problems.push(`notes link target ${JSON.stringify(target)}`);
     await a.click({ modifiers: ['ControlOrMeta'], timeout: 1000 }).catch(() => undefined);
   }
   return count;
@@ -235,54 +267,105 @@ async function clickNotesLinks(page: Page, problems: string[]): Promise<number> 
 async function domProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
-    const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'srcset', 'ping', 'lowsrc', 'dynsrc', 'codebase', 'cite', 'longdesc', 'usemap', 'manifest', 'icon', 'xlink:href']);
-    const bad = (value: string) => /^(javascript|data|vbscript):/.test(value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase());
-    const where = (el: Element) => `${el.localName}${el.closest('[aria-label]') ? ` in ${el.closest('[aria-label]')?.getAttribute('aria-label')}` : ''}`;
+    const URL_ATTRS = new Set([
+      'href',
+      'src',
+      'action',
+      'formaction',
+      'data',
+      'poster',
+      'background',
+      'srcset',
+      'ping',
+      'lowsrc',
+      'dynsrc',
+      'codebase',
+      'cite',
+      'longdesc',
+      'usemap',
+      'manifest',
+      'icon',
+      'xlink:href',
+    ]);
+    const bad = (value: string) =>
+      /^(javascript|data|vbscript):/.test(
+        value.replace(/[\u0000-\u0020\u007f]+/g, '').toLowerCase(),
+      );
+    const where = (el: Element) =>
+      `${el.localName}${el.closest('[aria-label]') ? ` in ${el.closest('[aria-label]')?.getAttribute('aria-label')}` : ''}`;
     for (const el of Array.from(document.querySelectorAll('*'))) {
       for (const attr of Array.from(el.attributes)) {
         const name = attr.name.toLowerCase();
         const value = attr.value.slice(0, 80);
-        if (name.startsWith('on')) problems.push(`event handler ${name}="${value}" on ${where(el)}`);
+        if (name.startsWith('on'))
+          problems.push(`event handler ${name}="${value}" on ${where(el)}`);
         else if (name === 'srcdoc') problems.push(`srcdoc on ${where(el)}`);
-        else if ((URL_ATTRS.has(name) || name.endsWith(':href')) && bad(attr.value)) problems.push(`${name}="${value}" on ${where(el)}`);
-        else if (name === 'style' && /javascript:|expression\s*\(|url\s*\(\s*['"]?\s*(javascript|data|vbscript):/i.test(attr.value)) problems.push(`style="${value}" on ${where(el)}`);
+        else if ((URL_ATTRS.has(name) || name.endsWith(':href')) && bad(attr.value))
+          problems.push(`${name}="${value}" on ${where(el)}`);
+        else if (
+          name === 'style' &&
+          /javascript:|expression\s*\(|url\s*\(\s*['"]?\s*(javascript|data|vbscript):/i.test(
+            attr.value,
+          )
+        )
+          problems.push(`style="${value}" on ${where(el)}`);
       }
     }
     // Elements the app never renders itself: any of them means feed markup reached the page.
-    const never = 'iframe, frame, frameset, object, embed, applet, portal, fencedframe, base, meta[http-equiv], math, mglyph, mtext, xss, marquee, template, svg script, svg foreignObject, svg animate, svg set, svg use, svg a, svg style';
-    for (const el of Array.from(document.querySelectorAll(never))) problems.push(`element <${el.localName}> in the page`);
-    for (const el of Array.from(document.body.querySelectorAll('script'))) problems.push(`<script> in the body: ${el.outerHTML.slice(0, 80)}`);
+    const never =
+      'iframe, frame, frameset, object, embed, applet, portal, fencedframe, base, meta[http-equiv], math, mglyph, mtext, xss, marquee, template, svg script, svg foreignObject, svg animate, svg set, svg use, svg a, svg style';
+    for (const el of Array.from(document.querySelectorAll(never)))
+      problems.push(`element <${el.localName}> in the page`);
+    for (const el of Array.from(document.body.querySelectorAll('script')))
+      problems.push(`<script> in the body: ${el.outerHTML.slice(0, 80)}`);
     for (const el of Array.from(document.head.querySelectorAll('script'))) {
       const src = el.getAttribute('src');
-      if (!src || new URL(src, location.href).origin !== location.origin) problems.push(`foreign <script> in the head: ${el.outerHTML.slice(0, 80)}`);
+      if (!src || new URL(src, location.href).origin !== location.origin)
+        problems.push(`foreign <script> in the head: ${el.outerHTML.slice(0, 80)}`);
     }
     // Markup the feed's text could only produce by escaping wrongly.
     const w = window as unknown as HostileWindow;
     // Where feed text is shown (the app's own icons and buttons aside) and inside the sanitised notes.
-    const regions = '[aria-label="Transcript"], nav[aria-label="Chapters"], [aria-label="Episodes"], header.episode, [aria-label="Saved quotes"]';
-    const injected = 'script, style, link, meta, base, form, textarea, select, noscript, video, audio, source, track, dialog, img[onerror], [srcdoc]';
+    const regions =
+      '[aria-label="Transcript"], nav[aria-label="Chapters"], [aria-label="Episodes"], header.episode, [aria-label="Saved quotes"]';
+    const injected =
+      'script, style, link, meta, base, form, textarea, select, noscript, video, audio, source, track, dialog, img[onerror], [srcdoc]';
     for (const region of Array.from(document.querySelectorAll(regions))) {
-      for (const el of Array.from(region.querySelectorAll(injected))) problems.push(`<${el.localName}> inside ${where(region)}`);
+      for (const el of Array.from(region.querySelectorAll(injected)))
+        problems.push(`<${el.localName}> inside ${where(region)}`);
     }
     const notes = w.__hostile.notes();
     if (notes) {
-      for (const el of Array.from(notes.querySelectorAll(`${injected}, svg, input, button:not([data-seek]), details, summary, area, map`))) problems.push(`<${el.localName}> inside the show notes`);
+      for (const el of Array.from(
+        notes.querySelectorAll(
+          `${injected}, svg, input, button:not([data-seek]), details, summary, area, map`,
+        ),
+      ))
+        problems.push(`<${el.localName}> inside the show notes`);
     }
     // howler's own silent WAV (data:audio/wav) unlocks audio; data:audio cannot run script.
     for (const src of w.__hostile.media()) {
-      if (!/^(https?:|blob:|data:audio\/)/i.test(src.trim())) problems.push(`audio src ${src.slice(0, 80)}`);
+      if (!/^(https?:|blob:|data:audio\/)/i.test(src.trim()))
+        problems.push(`audio src ${src.slice(0, 80)}`);
     }
     return problems;
   });
 }
 
-const hitsOf = (page: Page) => page.evaluate(() => (window as unknown as HostileWindow).__hostile.hits());
-const cspOf = (page: Page) => page.evaluate(() => (window as unknown as HostileWindow).__hostile.csp());
+const hitsOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as HostileWindow).__hostile.hits());
+const cspOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as HostileWindow).__hostile.csp());
 
 type Opened = Awaited<ReturnType<typeof openContext>>;
 
 /** Runs `run` over `items` on `size` pages at once; each worker keeps one context and page. */
-async function pool<T>(items: readonly T[], size: number, bypassCSP: boolean, run: (item: T, opened: Opened) => Promise<void>): Promise<void> {
+async function pool<T>(
+  items: readonly T[],
+  size: number,
+  bypassCSP: boolean,
+  run: (item: T, opened: Opened) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     const opened = await openContext(bypassCSP);
@@ -316,7 +399,8 @@ function watchProblems(watch: Watch, label: string): string[] {
   for (const d of watch.dialogs) out.push(`${label}: dialog ${d}`);
   for (const n of watch.navigations) out.push(`${label}: navigated to ${n}`);
   for (const f of watch.frames) out.push(`${label}: frame ${f}`);
-  for (const p of watch.popups) if (!/^(https?:|mailto:|about:blank$)/i.test(p)) out.push(`${label}: new tab at ${p}`);
+  for (const p of watch.popups)
+    if (!/^(https?:|mailto:|about:blank$)/i.test(p)) out.push(`${label}: new tab at ${p}`);
   for (const e of watch.pageErrors) out.push(`${label}: uncaught ${e}`);
   return out;
 }
@@ -332,11 +416,16 @@ async function checkView(page: Page, label: string, sweep: Sweep): Promise<void>
     await other.close();
   }
   sweep.problems.push(...(await domProblems(page)).map((p) => `${label}: ${p}`));
-  if (await page.evaluate(() => (window as unknown as HostileWindow).__hostile.notes() !== null)) sweep.withNotes++;
+  if (await page.evaluate(() => (window as unknown as HostileWindow).__hostile.notes() !== null))
+    sweep.withNotes++;
   sweep.episodes++;
 }
 
-async function sweepFeed(feed: HostileFeedFile, sweep: Sweep, { page, watch }: Opened): Promise<void> {
+async function sweepFeed(
+  feed: HostileFeedFile,
+  sweep: Sweep,
+  { page, watch }: Opened,
+): Promise<void> {
   const url = feedUrl(feed.file);
   let stage = 'v1';
   try {
@@ -358,11 +447,17 @@ async function sweepFeed(feed: HostileFeedFile, sweep: Sweep, { page, watch }: O
       // The last episode (hostile enclosure) opens by deep link: its guid travels in the address.
       if (i === feed.guids.length - 1 || (await button.isDisabled())) {
         await page.goto(link({ feed: url, episode: guid }));
-        await page.waitForFunction((want) => new URL(location.href).searchParams.get('episode') === want, guid);
+        await page.waitForFunction(
+          (want) => new URL(location.href).searchParams.get('episode') === want,
+          guid,
+        );
       } else {
         await button.click();
         await page.waitForFunction(
-          (index) => document.querySelectorAll('[aria-label="Episodes"] button')[index]?.getAttribute('aria-current') === 'true',
+          (index) =>
+            document
+              .querySelectorAll('[aria-label="Episodes"] button')
+              [index]?.getAttribute('aria-current') === 'true',
           i,
         );
       }
@@ -378,7 +473,9 @@ async function sweepFeed(feed: HostileFeedFile, sweep: Sweep, { page, watch }: O
     sweep.problems.push(...watchProblems(watch, feed.payload));
     sweep.feeds++;
   } catch (error) {
-    sweep.problems.push(`${feed.payload} ${stage}: the sweep failed: ${String(error).split('\n')[0]}`);
+    sweep.problems.push(
+      `${feed.payload} ${stage}: the sweep failed: ${String(error).split('\n')[0]}`,
+    );
   }
 }
 
@@ -388,9 +485,14 @@ describe('hostile feeds', () => {
     await page.goto(link({ feed: feedUrl(manifest.feeds[0]?.file ?? '') }));
     await settled(page, true);
     await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', `<img src="x" onerror="__pwned('control')"><a href="javascript:void 0">x</a>`);
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<img src="x" onerror="__pwned('control')"><a href="javascript:void 0">x</a>`,
+      );
     });
-    await page.waitForFunction(() => (window as unknown as HostileWindow).__hostile.hits().length > 0);
+    await page.waitForFunction(
+      () => (window as unknown as HostileWindow).__hostile.hits().length > 0,
+    );
     expect(await hitsOf(page)).toEqual(['control']);
     const problems = await domProblems(page);
     expect(problems.some((p) => p.startsWith('event handler onerror'))).toBe(true);
@@ -405,7 +507,9 @@ describe('hostile feeds', () => {
     await enforced.page.evaluate(() => {
       document.body.insertAdjacentHTML('beforeend', `<img src="x" onerror="__pwned('control')">`);
     });
-    await enforced.page.waitForFunction(() => (window as unknown as HostileWindow).__hostile.csp().length > 0);
+    await enforced.page.waitForFunction(
+      () => (window as unknown as HostileWindow).__hostile.csp().length > 0,
+    );
     expect(await hitsOf(enforced.page)).toEqual([]);
     expect((await cspOf(enforced.page)).some((v) => v.startsWith('live script-src'))).toBe(true);
     await enforced.context.close();
@@ -413,7 +517,15 @@ describe('hostile feeds', () => {
 
   test('every payload in every field: nothing runs, navigates, opens a dialog, or survives as a script URL', async () => {
     const started = performance.now();
-    const sweep: Sweep = { feeds: 0, episodes: 0, withNotes: 0, elements: 0, links: 0, hits: [], problems: [] };
+    const sweep: Sweep = {
+      feeds: 0,
+      episodes: 0,
+      withNotes: 0,
+      elements: 0,
+      links: 0,
+      hits: [],
+      problems: [],
+    };
     const feeds = manifest.feeds.filter((f) => ONLY.length === 0 || ONLY.includes(f.payload));
     await pool(feeds, PARALLEL, true, (feed, opened) => sweepFeed(feed, sweep, opened));
     const counts = hostileCounts();
@@ -434,18 +546,33 @@ describe('hostile feeds', () => {
 
   test('an Episodes list of every hostile title: hovered, focused, and a few episodes opened from it', async () => {
     const { context, page, watch } = await openContext(true);
-    const sweep: Sweep = { feeds: 0, episodes: 0, withNotes: 0, elements: 0, links: 0, hits: [], problems: [] };
+    const sweep: Sweep = {
+      feeds: 0,
+      episodes: 0,
+      withNotes: 0,
+      elements: 0,
+      links: 0,
+      hits: [],
+      problems: [],
+    };
     await page.goto(link({ feed: feedUrl(manifest.all.file) }));
     await settled(page, false);
     const buttons = page.getByRole('list', { name: 'Episodes' }).getByRole('button');
     expect(await buttons.count()).toBe(manifest.all.items);
-    const visited = await exercise(page, { hover: manifest.all.items, selector: '[aria-label="Episodes"] button', tabs: 40 });
+    const visited = await exercise(page, {
+      hover: manifest.all.items,
+      selector: '[aria-label="Episodes"] button',
+      tabs: 40,
+    });
     sweep.elements += visited;
     await checkView(page, 'all v1', sweep);
     for (let i = 3; i < manifest.all.items; i += 7) {
       await buttons.nth(i).click();
       await page.waitForFunction(
-        (index) => document.querySelectorAll('[aria-label="Episodes"] button')[index]?.getAttribute('aria-current') === 'true',
+        (index) =>
+          document
+            .querySelectorAll('[aria-label="Episodes"] button')
+            [index]?.getAttribute('aria-current') === 'true',
         i,
       );
       await settled(page, false);
@@ -456,7 +583,9 @@ describe('hostile feeds', () => {
       await checkView(page, `all #${i + 1}`, sweep);
     }
     sweep.problems.push(...watchProblems(watch, 'all'));
-    console.log(`hostile list: ${manifest.all.items} hostile titles, ${sweep.episodes} episodes opened, executed: ${sweep.hits.length}`);
+    console.log(
+      `hostile list: ${manifest.all.items} hostile titles, ${sweep.episodes} episodes opened, executed: ${sweep.hits.length}`,
+    );
     expect(sweep.hits).toEqual([]);
     expect(sweep.problems).toEqual([]);
     await context.close();
@@ -493,27 +622,38 @@ describe('hostile feeds', () => {
 describe('feeds that attack the XML parser', () => {
   test('an entity bomb, external entities and 100,000-deep nesting: answered within seconds, nothing fetched', async () => {
     const { context, page, watch } = await openContext(false);
-    const log = async (): Promise<LoggedRequest[]> => (await fetch(`${fixtureUrl}/__log`)).json() as Promise<LoggedRequest[]>;
+    const log = async (): Promise<LoggedRequest[]> =>
+      (await fetch(`${fixtureUrl}/__log`)).json() as Promise<LoggedRequest[]>;
     const lines: string[] = [];
     for (const { name, file } of abuse) {
       const started = performance.now();
       await page.goto(link({ feed: feedUrl(file) }));
       // Either the feed opens or the listener is told why not.
-      await page.waitForFunction(() => document.querySelector('main h1') !== null || document.querySelector('[role="alert"]') !== null, undefined, { timeout: 10_000 });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('main h1') !== null ||
+          document.querySelector('[role="alert"]') !== null,
+        undefined,
+        { timeout: 10_000 },
+      );
       const ms = performance.now() - started;
       const shown = await page.evaluate(() => ({
         title: document.querySelector('main h1')?.textContent ?? '',
         alert: document.querySelector('[role="alert"]')?.textContent?.trim() ?? '',
         size: document.body.innerHTML.length,
       }));
-      lines.push(`${name}: ${ms.toFixed(0)} ms, ${shown.alert ? `alert "${shown.alert.slice(0, 90)}"` : `title "${shown.title.slice(0, 40)}"`}`);
+      lines.push(
+        `${name}: ${ms.toFixed(0)} ms, ${shown.alert ? `alert "${shown.alert.slice(0, 90)}"` : `title "${shown.title.slice(0, 40)}"`}`,
+      );
       expect(ms).toBeLessThan(10_000);
       expect(shown.size).toBeLessThan(200_000); // no expansion reached the page
       expect(await page.content()).not.toContain(XXE_SECRET);
       expect(await page.content()).not.toMatch(/root:x:0:0/);
     }
     const fetched = (await log()).filter((r) => r.path.includes(XXE_FILE));
-    console.log(`parser attacks in Chromium: ${lines.join('; ')}; external entity fetches: ${fetched.length}`);
+    console.log(
+      `parser attacks in Chromium: ${lines.join('; ')}; external entity fetches: ${fetched.length}`,
+    );
     expect(fetched).toEqual([]);
     expect(watch.pageErrors).toEqual([]);
     await context.close();
@@ -542,7 +682,14 @@ describe('the content security policy', () => {
     await page.goto(appUrl);
     await settled(page, true);
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value) > 0.5, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () =>
+        Number(
+          (document.querySelector('input[aria-label="Seek"]') as HTMLInputElement | null)?.value,
+        ) > 0.5,
+      undefined,
+      { timeout: 10_000 },
+    );
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.locator('nav[aria-label="Chapters"] button').nth(1).click();
     await page.waitForTimeout(200);

@@ -8,7 +8,11 @@ const BITRATES: Record<string, number[]> = {
   v1: [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320],
   v2: [0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160],
 };
-const RATES: Record<number, number[]> = { 3: [44100, 48000, 32000], 2: [22050, 24000, 16000], 0: [11025, 12000, 8000] };
+const RATES: Record<number, number[]> = {
+  3: [44100, 48000, 32000],
+  2: [22050, 24000, 16000],
+  0: [11025, 12000, 8000],
+};
 
 /** Byte length of the MPEG audio frame whose header starts at `i`, or 0 if there is none. */
 function frameLength(b: Uint8Array, i: number): number {
@@ -26,7 +30,12 @@ function frameLength(b: Uint8Array, i: number): number {
 export function mp3Frames(bytes: Uint8Array): Uint8Array[] {
   let i = 0;
   if (bytes[0] === 0x49 && bytes[1] === 0x44 && bytes[2] === 0x33) {
-    i = 10 + (((bytes[6]! & 0x7f) << 21) | ((bytes[7]! & 0x7f) << 14) | ((bytes[8]! & 0x7f) << 7) | (bytes[9]! & 0x7f));
+    i =
+      10 +
+      (((bytes[6]! & 0x7f) << 21) |
+        ((bytes[7]! & 0x7f) << 14) |
+        ((bytes[8]! & 0x7f) << 7) |
+        (bytes[9]! & 0x7f));
   }
   const frames: Uint8Array[] = [];
   while (i < bytes.length) {

@@ -9,7 +9,10 @@ export const LONG_DURATION = 15 * 196.6;
 
 export function writeLongTranscriptFeed(dir: string): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'long.vtt'), synthVtt({ cues: 600, speakers: 3, seed: 5, duration: LONG_DURATION - 10 }));
+  writeFileSync(
+    join(dir, 'long.vtt'),
+    synthVtt({ cues: 600, speakers: 3, seed: 5, duration: LONG_DURATION - 10 }),
+  );
   writeFileSync(
     join(dir, 'long-feed.xml'),
     `<?xml version="1.0" encoding="UTF-8"?>

@@ -13,11 +13,18 @@ const browser = useBrowser();
 
 const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
 const FEED = `${fixtureUrl}/cors/generated/long-feed.xml`;
-const turns = () => parseTranscriptFile(readFileSync('test-results/generated/long.vtt', 'utf8'), 'vtt').value;
+const turns = () =>
+  parseTranscriptFile(readFileSync('test-results/generated/long.vtt', 'utf8'), 'vtt').value;
 
 async function open(t: number, width = 1280) {
-  const { context, page } = await openPage(browser(), `${appUrl}?${new URLSearchParams({ feed: FEED, t: String(t) })}`, { width, height: 800 });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl).origin });
+  const { context, page } = await openPage(
+    browser(),
+    `${appUrl}?${new URLSearchParams({ feed: FEED, t: String(t) })}`,
+    { width, height: 800 },
+  );
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(appUrl).origin,
+  });
   await page.locator(`${TURNS}[aria-current="true"]`).waitFor();
   return { page, close: () => context.close() };
 }
@@ -41,7 +48,9 @@ const settled = (page: Page) =>
 
 const inView = (page: Page) =>
   page.waitForFunction(() => {
-    const r = document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect();
+    const r = document
+      .querySelector('[aria-current="true"][data-speaker]')!
+      .getBoundingClientRect();
     return r.top >= 0 && r.top < innerHeight - 150;
   });
 
@@ -53,11 +62,17 @@ describe('a long transcript', () => {
     const { page, close } = await open(t);
     expect(await page.locator(TURNS).count()).toBe(expected.length);
     const rule = expected.reduce((found, turn, i) => (turn.start <= t ? i : found), -1);
-    const current = await page.locator(TURNS).evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
+    const current = await page
+      .locator(TURNS)
+      .evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
     expect(current).toBe(rule);
     await inView(page);
     // The opening chunk is not rendered while the reader is 40 minutes in; its text is still there.
-    const skipped = (index: number) => page.locator(TURNS).nth(index).evaluate((el) => !el.checkVisibility({ contentVisibilityAuto: true }));
+    const skipped = (index: number) =>
+      page
+        .locator(TURNS)
+        .nth(index)
+        .evaluate((el) => !el.checkVisibility({ contentVisibilityAuto: true }));
     expect(await skipped(0)).toBe(true);
     expect(await skipped(current)).toBe(false);
     expect(await page.locator(TURNS).first().locator('p').textContent()).toBe(expected[0]!.text);
@@ -67,10 +82,19 @@ describe('a long transcript', () => {
   test('a quote can run from one chunk of turns into the next', async () => {
     const expected = turns();
     const { page, close } = await open(expected[20]!.start);
-    const chunkStarts = await page.locator(TURNS).evaluateAll((els) => els.map((el, i) => (el.parentElement?.firstElementChild === el ? i : -1)).filter((i) => i > 0));
+    const chunkStarts = await page
+      .locator(TURNS)
+      .evaluateAll((els) =>
+        els
+          .map((el, i) => (el.parentElement?.firstElementChild === el ? i : -1))
+          .filter((i) => i > 0),
+      );
     const next = chunkStarts[0]!;
     await settled(page); // follow's opening glide would carry the selection away
-    await page.locator(TURNS).nth(next).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await page
+      .locator(TURNS)
+      .nth(next)
+      .evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await settled(page);
     await page.evaluate((index) => {
       const els = document.querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]');
@@ -88,13 +112,16 @@ describe('a long transcript', () => {
 
   test('search finds words near the start while the reader is far down, and brings the match into view', async () => {
     const expected = turns();
-    const word = expected[1]!.text.split(' ').find((w) => w.length > 6 && expected.filter((turn) => turn.text.includes(w)).length <= 3)!;
+    const word = expected[1]!.text
+      .split(' ')
+      .find((w) => w.length > 6 && expected.filter((turn) => turn.text.includes(w)).length <= 3)!;
     expect(word).toBeTruthy();
     const { page, close } = await open(2600);
     await page.getByLabel('Search transcript').fill(word.replace(/[^\p{L}]/gu, ''));
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => {
-      const range = [...(CSS.highlights.get('verbatim-search-current') ?? [])][0] as Range | undefined;
+      const range = [...(CSS.highlights.get('verbatim-search-current') ?? [])][0] as
+        Range | undefined;
       const r = range?.getBoundingClientRect();
       return r !== undefined && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
     });

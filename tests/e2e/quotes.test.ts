@@ -18,7 +18,13 @@ async function open(path = ''): Promise<{ context: BrowserContext; page: Page }>
 }
 
 /** Drags the mouse across a turn's text from `from` to `to` (fractions of its first line's width). */
-async function selectIn(page: Page, index: number, from: number, to: number, toIndex = index): Promise<void> {
+async function selectIn(
+  page: Page,
+  index: number,
+  from: number,
+  to: number,
+  toIndex = index,
+): Promise<void> {
   const a = page.locator(TURNS).nth(index).locator('p');
   const b = page.locator(TURNS).nth(toIndex).locator('p');
   await a.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -27,7 +33,11 @@ async function selectIn(page: Page, index: number, from: number, to: number, toI
   const boxB = (await b.boundingBox())!;
   await page.mouse.move(boxA.x + boxA.width * from, boxA.y + 10);
   await page.mouse.down();
-  await page.mouse.move(boxB.x + boxB.width * to, boxB.y + (toIndex === index ? 10 : boxB.height - 10), { steps: 6 });
+  await page.mouse.move(
+    boxB.x + boxB.width * to,
+    boxB.y + (toIndex === index ? 10 : boxB.height - 10),
+    { steps: 6 },
+  );
   await page.mouse.up();
 }
 
@@ -35,17 +45,23 @@ describe('quoting', () => {
   test('select words, press Quote: clipboard text and HTML carry words, speaker, time and link', async () => {
     const { context, page } = await open();
     await selectIn(page, 5, 0.02, 0.5);
-    const selected = (await page.evaluate(() => getSelection()!.toString())).replace(/\s+/g, ' ').trim();
+    const selected = (await page.evaluate(() => getSelection()!.toString()))
+      .replace(/\s+/g, ' ')
+      .trim();
     expect(selected.length).toBeGreaterThan(10);
     await page.getByRole('button', { name: 'Quote', exact: true }).click();
     await page.getByText('Quote copied and saved.').waitFor();
     const text = await page.evaluate(() => navigator.clipboard.readText());
     const speaker = await page.locator(TURNS).nth(5).getAttribute('data-speaker');
-    expect(text).toContain(`“${selected}” — ${speaker}, “The Radio Doctor of Alder Street” (Small Repairs), `);
+    expect(text).toContain(
+      `“${selected}” — ${speaker}, “The Radio Doctor of Alder Street” (Small Repairs), `,
+    );
     const link = new URL(/(https?:\/\/\S+)$/.exec(text)![1]!);
     const start = Number(await page.locator(TURNS).nth(5).getAttribute('data-start'));
     expect(Number(link.searchParams.get('t'))).toBeGreaterThanOrEqual(start - 0.05);
-    expect(Number(link.searchParams.get('end'))).toBeGreaterThan(Number(link.searchParams.get('t')));
+    expect(Number(link.searchParams.get('end'))).toBeGreaterThan(
+      Number(link.searchParams.get('t')),
+    );
     const html = await page.evaluate(async () => {
       const items = await navigator.clipboard.read();
       const item = items.find((i) => i.types.includes('text/html'));
@@ -75,12 +91,23 @@ describe('quoting', () => {
     const mark = second.locator('[aria-label="Transcript"] mark');
     await mark.first().waitFor();
     expect((await mark.allTextContents()).join(' ')).toContain(quoted);
-    await second.waitForFunction((want) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - want) < 0.05, t);
+    await second.waitForFunction(
+      (want) =>
+        Math.abs(
+          Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) -
+            want,
+        ) < 0.05,
+      t,
+    );
     expect(await second.locator('[aria-current="true"][data-speaker] mark').count()).toBe(1);
     await second.getByRole('button', { name: 'Play quote' }).click();
     await second.getByRole('button', { name: 'Pause', exact: true }).waitFor();
-    await second.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: (end - t) * 1000 + 5000 });
-    const stoppedAt = await second.evaluate(() => (window as unknown as { __audio: () => HTMLMediaElement }).__audio().currentTime);
+    await second
+      .getByRole('button', { name: 'Play', exact: true })
+      .waitFor({ timeout: (end - t) * 1000 + 5000 });
+    const stoppedAt = await second.evaluate(
+      () => (window as unknown as { __audio: () => HTMLMediaElement }).__audio().currentTime,
+    );
     expect(stoppedAt).toBeGreaterThanOrEqual(end - 0.05);
     expect(stoppedAt).toBeLessThan(end + 0.3);
     await context.close();
@@ -88,7 +115,12 @@ describe('quoting', () => {
 
   test('search highlights survive the quoted words being re-marked (timing nudges move them)', async () => {
     const { context, page } = await open();
-    const turns = await page.locator(TURNS).evaluateAll((els) => els.map((el) => ({ start: Number(el.getAttribute('data-start')), text: el.querySelector('p')!.textContent! })));
+    const turns = await page.locator(TURNS).evaluateAll((els) =>
+      els.map((el) => ({
+        start: Number(el.getAttribute('data-start')),
+        text: el.querySelector('p')!.textContent!,
+      })),
+    );
     // The quote ends a few seconds into a long turn: a nudge moves its end, so that turn is re-marked.
     const k = turns.findIndex((turn, i) => i >= 3 && turn.text.length > 120);
     const [a, b] = [turns[k - 1]!, turns[k]!];
@@ -98,13 +130,20 @@ describe('quoting', () => {
     const word = b.text.split(/\W+/).find((w) => w.length >= 4)!;
     await page.getByLabel('Search transcript').fill(word);
     const highlighted = () =>
-      page.evaluate(() => [...(CSS.highlights.get('verbatim-search') ?? [])].map((r) => (r as Range).toString().toLowerCase()));
+      page.evaluate(() =>
+        [...(CSS.highlights.get('verbatim-search') ?? [])].map((r) =>
+          (r as Range).toString().toLowerCase(),
+        ),
+      );
     await page.waitForFunction(() => (CSS.highlights.get('verbatim-search')?.size ?? 0) > 0);
     const before = await highlighted();
     expect(before.every((t) => t === word.toLowerCase())).toBe(true);
     const lastMark = await page.locator('[aria-label="Transcript"] mark').last().textContent();
     // Later words count as quoted with each half second of nudge; stop once the last mark has grown.
-    const lastNow = () => page.evaluate(() => [...document.querySelectorAll('[aria-label="Transcript"] mark')].at(-1)?.textContent);
+    const lastNow = () =>
+      page.evaluate(
+        () => [...document.querySelectorAll('[aria-label="Transcript"] mark')].at(-1)?.textContent,
+      );
     for (let i = 0; i < 10 && (await lastNow()) === lastMark; i++) {
       await page.getByRole('button', { name: /Transcript late/ }).click();
       await page.waitForTimeout(100);
@@ -129,7 +168,10 @@ describe('quoting', () => {
     expect(await saved.locator('li').count()).toBe(0);
     await page.getByRole('button', { name: 'Undo' }).click();
     await saved.locator('li').first().waitFor();
-    const [download] = await Promise.all([page.waitForEvent('download'), saved.getByRole('button', { name: 'Export all' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      saved.getByRole('button', { name: 'Export all' }).click(),
+    ]);
     const path = await download.path();
     const { readFileSync } = await import('node:fs');
     const markdown = readFileSync(path, 'utf8');
@@ -156,7 +198,10 @@ describe('sharing from the player, chapters and soundbites', () => {
     await chapter.getByRole('button', { name: /^Copy link to chapter / }).click();
     await page.getByText(/^Link to “.+” copied\.$/).waitFor(); // the copy is done
     const chapterLink = new URL(await page.evaluate(() => navigator.clipboard.readText()));
-    expect(Number(chapterLink.searchParams.get('t'))).toBeCloseTo(Number(await chapter.locator('[data-start]').getAttribute('data-start')), 1);
+    expect(Number(chapterLink.searchParams.get('t'))).toBeCloseTo(
+      Number(await chapter.locator('[data-start]').getAttribute('data-start')),
+      1,
+    );
     // A podcast:soundbite appears as a suggested quote with the words it covers.
     const saved = page.getByRole('region', { name: 'Saved quotes' });
     await saved.getByText('Suggested by the publisher').waitFor();
@@ -164,14 +209,18 @@ describe('sharing from the player, chapters and soundbites', () => {
     await saved.getByRole('button', { name: 'Play soundbite at 1:50' }).click();
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 10_000 });
-    const stopped = await page.evaluate(() => (window as unknown as { __audio: () => HTMLMediaElement }).__audio().currentTime);
+    const stopped = await page.evaluate(
+      () => (window as unknown as { __audio: () => HTMLMediaElement }).__audio().currentTime,
+    );
     expect(stopped).toBeGreaterThanOrEqual(114.65);
     expect(stopped).toBeLessThan(115.1);
     await saved.locator('.suggested').getByRole('button', { name: 'Save' }).click();
     await page.getByText('Quote copied and saved.').waitFor();
     await saved.getByRole('button', { name: 'Soundbite tag' }).first().click();
     await page.getByText('Soundbite tag copied.').waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<podcast:soundbite startTime="[\d.]+" duration="[\d.]+">.+<\/podcast:soundbite>$/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /^<podcast:soundbite startTime="[\d.]+" duration="[\d.]+">.+<\/podcast:soundbite>$/,
+    );
     await context.close();
   });
 });

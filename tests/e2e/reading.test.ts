@@ -15,10 +15,14 @@ async function open(path = '', options: PageOptions = {}) {
   await page.locator(TURNS).first().waitFor();
   return { page, errors, close: () => context.close() };
 }
-const seekValue = async (page: Page) => Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
+const seekValue = async (page: Page) =>
+  Number(await page.getByRole('slider', { name: 'Seek' }).inputValue());
 const waitSeek = (page: Page, want: number, tolerance = 0.05) =>
   page.waitForFunction(
-    ([w, tol]) => Math.abs(Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - w!) <= tol!,
+    ([w, tol]) =>
+      Math.abs(
+        Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) - w!,
+      ) <= tol!,
     [want, tolerance],
   );
 
@@ -32,13 +36,22 @@ describe('reading along', () => {
     await page.waitForTimeout(500);
     const back = page.getByRole('button', { name: /Back to now/ });
     await back.waitFor();
-    const offscreen = await page.evaluate(() => document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect().top);
+    const offscreen = await page.evaluate(
+      () =>
+        document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect().top,
+    );
     expect(offscreen).toBeGreaterThan(700); // follow did not snap back on its own
     await back.click();
-    await page.waitForFunction(() => {
-      const top = document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect().top;
-      return top >= 0 && top < innerHeight - 100;
-    }, undefined, { timeout: 3000 });
+    await page.waitForFunction(
+      () => {
+        const top = document
+          .querySelector('[aria-current="true"][data-speaker]')!
+          .getBoundingClientRect().top;
+        return top >= 0 && top < innerHeight - 100;
+      },
+      undefined,
+      { timeout: 3000 },
+    );
     expect(await back.count()).toBe(0);
     await close();
   });
@@ -52,7 +65,11 @@ describe('reading along', () => {
     const shown = await page.evaluate(() => {
       const bar = document.querySelector('[data-now-bar]')!;
       const width = (sel: string) => bar.querySelector(sel)?.getBoundingClientRect().width ?? 0;
-      return { chapter: width('.chapter'), speaker: width('.speaker'), overflow: bar.scrollWidth - bar.clientWidth };
+      return {
+        chapter: width('.chapter'),
+        speaker: width('.speaker'),
+        overflow: bar.scrollWidth - bar.clientWidth,
+      };
     });
     expect(shown.chapter).toBeGreaterThan(80);
     expect(shown.speaker).toBeGreaterThan(40);
@@ -71,11 +88,19 @@ describe('reading along', () => {
     const { page, close } = await open();
     await page.locator('h1').click();
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search transcript');
-    await page.keyboard.type('radio');
-    const expected = await page.locator(TURNS).evaluateAll((els) =>
-      els.reduce((n, el) => n + (el.querySelector('p')!.textContent!.toLowerCase().match(/radio/g)?.length ?? 0), 0),
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Search transcript',
     );
+    await page.keyboard.type('radio');
+    const expected = await page
+      .locator(TURNS)
+      .evaluateAll((els) =>
+        els.reduce(
+          (n, el) =>
+            n + (el.querySelector('p')!.textContent!.toLowerCase().match(/radio/g)?.length ?? 0),
+          0,
+        ),
+      );
     expect(expected).toBeGreaterThan(2);
     await page.getByText(`${expected} matches`).waitFor();
     await page.keyboard.press('Enter');
@@ -97,9 +122,16 @@ describe('reading along', () => {
       const r = range.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     });
-    const turnStart = Number(await page.locator(TURNS).filter({ hasText: 'kettle' }).getAttribute('data-start'));
+    const turnStart = Number(
+      await page.locator(TURNS).filter({ hasText: 'kettle' }).getAttribute('data-start'),
+    );
     await page.mouse.click(rect.x, rect.y);
-    await page.waitForFunction((s) => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) > s + 0.5, turnStart);
+    await page.waitForFunction(
+      (s) =>
+        Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) >
+        s + 0.5,
+      turnStart,
+    );
     await close();
   });
 
@@ -113,7 +145,9 @@ describe('reading along', () => {
     await waitSeek(page, 30);
     await page.keyboard.press('l');
     await waitSeek(page, 45);
-    const chapterStarts = await page.locator('nav[aria-label="Chapters"] [data-start]').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+    const chapterStarts = await page
+      .locator('nav[aria-label="Chapters"] [data-start]')
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
     await page.keyboard.press('Shift+ArrowRight');
     await waitSeek(page, chapterStarts[2]!);
     await page.keyboard.press('Shift+ArrowLeft'); // at a chapter's start: the one before
@@ -132,9 +166,16 @@ describe('reading along', () => {
   test('previous and next chapter buttons, and the seek slider says where it is in words', async () => {
     const { page, close } = await open();
     await page.getByRole('button', { name: 'Next chapter' }).click();
-    const second = Number(await page.locator('nav[aria-label="Chapters"] [data-start]').nth(1).getAttribute('data-start'));
+    const second = Number(
+      await page
+        .locator('nav[aria-label="Chapters"] [data-start]')
+        .nth(1)
+        .getAttribute('data-start'),
+    );
     await waitSeek(page, second);
-    expect(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext')).toMatch(/^30 seconds of 3 minutes \d+ seconds$/);
+    expect(await page.getByRole('slider', { name: 'Seek' }).getAttribute('aria-valuetext')).toMatch(
+      /^30 seconds of 3 minutes \d+ seconds$/,
+    );
     expect(await seekValue(page)).toBeCloseTo(second, 1);
     await close();
   });
@@ -156,14 +197,21 @@ describe('reading along', () => {
       await page.waitForTimeout(1600);
       return page.evaluate(() => (window as unknown as { __path: number[] }).__path);
     };
-    const chapter = (page: Page, n: number) => page.locator('nav[aria-label="Chapters"] [data-start]').nth(n).click();
+    const chapter = (page: Page, n: number) =>
+      page.locator('nav[aria-label="Chapters"] [data-start]').nth(n).click();
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       const { page, close } = await open('?t=0', { width: 1280, height: 560, reducedMotion });
       await page.locator('nav[aria-label="Chapters"] [data-start]').first().waitFor();
-      const near = await scrollPath(page, () => page.getByRole('button', { name: 'Next chapter' }).click());
+      const near = await scrollPath(page, () =>
+        page.getByRole('button', { name: 'Next chapter' }).click(),
+      );
       const far = await scrollPath(page, () => chapter(page, 4));
       // The current turn ends up in view either way.
-      const top = await page.evaluate(() => document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect().top);
+      const top = await page.evaluate(
+        () =>
+          document.querySelector('[aria-current="true"][data-speaker]')!.getBoundingClientRect()
+            .top,
+      );
       expect(top).toBeGreaterThan(0);
       expect(top).toBeLessThan(560 / 2);
       expect(near.at(-1)! - near[0]!).toBeGreaterThan(100);
@@ -179,11 +227,17 @@ describe('reading along', () => {
   test('timing nudges move the highlight and are remembered for the episode', async () => {
     const { page, close } = await open('?t=12.4');
     await waitSeek(page, 12.4);
-    const starts = await page.locator(TURNS).evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+    const starts = await page
+      .locator(TURNS)
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
     const rule = (t: number) => starts.reduce((found, start, i) => (start <= t ? i : found), -1);
-    const current = () => page.locator(TURNS).evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
+    const current = () =>
+      page
+        .locator(TURNS)
+        .evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
     expect(await current()).toBe(rule(12.4));
-    for (let i = 0; i < 2; i++) await page.getByRole('button', { name: /Transcript early/ }).click();
+    for (let i = 0; i < 2; i++)
+      await page.getByRole('button', { name: /Transcript early/ }).click();
     await page.getByText('+1.0 s').waitFor();
     expect(await current()).toBe(rule(12.4 - 1));
     await page.reload();
@@ -196,14 +250,27 @@ describe('reading along', () => {
 
   test('media session: title and show on the lock screen; its buttons play, seek and step chapters', async () => {
     const { page, close } = await open();
-    await page.waitForFunction(() => navigator.mediaSession.metadata?.title === document.querySelector('h1')?.textContent);
+    await page.waitForFunction(
+      () => navigator.mediaSession.metadata?.title === document.querySelector('h1')?.textContent,
+    );
     expect(await page.evaluate(() => navigator.mediaSession.metadata?.album)).toBe('Small Repairs');
     const press = (action: string, details: Record<string, unknown> = {}) =>
-      page.evaluate(([a, d]) => (window as unknown as { __sessionHandlers: Record<string, (d: unknown) => void> }).__sessionHandlers[a as string]?.({ action: a, ...(d as object) }), [action, details] as const);
+      page.evaluate(
+        ([a, d]) =>
+          (
+            window as unknown as { __sessionHandlers: Record<string, (d: unknown) => void> }
+          ).__sessionHandlers[a as string]?.({ action: a, ...(d as object) }),
+        [action, details] as const,
+      );
     await press('seekto', { seekTime: 50 });
     await waitSeek(page, 50);
     await press('nexttrack');
-    const third = Number(await page.locator('nav[aria-label="Chapters"] [data-start]').nth(2).getAttribute('data-start'));
+    const third = Number(
+      await page
+        .locator('nav[aria-label="Chapters"] [data-start]')
+        .nth(2)
+        .getAttribute('data-start'),
+    );
     await waitSeek(page, third);
     await press('seekbackward');
     await waitSeek(page, third - 15);
@@ -221,7 +288,10 @@ describe('reading along', () => {
     const { page, close } = await open(`?${new URLSearchParams({ feed, episode: 'srt' })}`);
     await page.getByRole('list', { name: 'Episodes' }).waitFor();
     await page.getByRole('alert').first().waitFor(); // the WebVTT file of this episode is missing
-    const audit = async () => (await new AxeBuilder({ page: page as never }).analyze()).violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
+    const audit = async () =>
+      (await new AxeBuilder({ page: page as never }).analyze()).violations.map(
+        (v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`,
+      );
     expect(await audit()).toEqual([]);
     await page.locator('h1').click();
     await page.keyboard.press('?');
@@ -238,7 +308,11 @@ describe('reading along', () => {
       const { page, close } = await open('?t=20', options);
       await page.locator('nav[aria-label="Chapters"] [data-start]').first().waitFor();
       const results = await new AxeBuilder({ page: page as never }).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`)).toEqual([]);
+      expect(
+        results.violations.map(
+          (v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(' ')})`,
+        ),
+      ).toEqual([]);
       await close();
     });
   }

@@ -21,15 +21,41 @@ async function open(guid: string, t?: number): Promise<{ page: Page; close: () =
 }
 
 const turns = (page: Page) =>
-  page.locator(TURNS).evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-start')), el.getAttribute('data-speaker'), el.querySelector('p')?.textContent ?? ''] as const));
+  page
+    .locator(TURNS)
+    .evaluateAll((els) =>
+      els.map(
+        (el) =>
+          [
+            Number(el.getAttribute('data-start')),
+            el.getAttribute('data-speaker'),
+            el.querySelector('p')?.textContent ?? '',
+          ] as const,
+      ),
+    );
 const chapters = (page: Page) =>
-  page.locator('nav[aria-label="Chapters"] [data-start]').evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-start')), el.textContent?.replace(/\s+/g, ' ').trim() ?? ''] as const));
-const currentTurn = (page: Page) => page.locator(TURNS).evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
+  page
+    .locator('nav[aria-label="Chapters"] [data-start]')
+    .evaluateAll((els) =>
+      els.map(
+        (el) =>
+          [
+            Number(el.getAttribute('data-start')),
+            el.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+          ] as const,
+      ),
+    );
+const currentTurn = (page: Page) =>
+  page
+    .locator(TURNS)
+    .evaluateAll((els) => els.findIndex((el) => el.getAttribute('aria-current') === 'true'));
 
 describe('transcript and chapter sources', () => {
   test('SRT after a failed WebVTT file: speakers from first cards only, "Note:" is not a speaker; Podlove chapters sorted', async () => {
     const { page, close } = await open('srt', 12.5);
-    await page.getByText('The transcript file could not be loaded (404). The episode still plays.').waitFor();
+    await page
+      .getByText('The transcript file could not be loaded (404). The episode still plays.')
+      .waitFor();
     await page.getByText("Transcript: publisher's SRT file").waitFor();
     const list = await turns(page);
     expect(list.map(([start, speaker]) => [start, speaker])).toEqual([
@@ -103,9 +129,15 @@ describe('transcript and chapter sources', () => {
       [17, '0:17 First loaves'],
     ]);
     // Times in the displayed notes are seek controls; prose times like 10:00 past the end are not.
-    const notes = page.getByRole('region', { name: 'Show notes' }).or(page.locator('details.notes'));
+    const notes = page
+      .getByRole('region', { name: 'Show notes' })
+      .or(page.locator('details.notes'));
     await notes.getByRole('button', { name: '00:09' }).first().click();
-    await page.waitForFunction(() => Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) === 9);
+    await page.waitForFunction(
+      () =>
+        Number((document.querySelector('input[aria-label="Seek"]') as HTMLInputElement).value) ===
+        9,
+    );
     expect(await notes.getByRole('button', { name: '10:00' }).count()).toBe(0);
     expect(await notes.getByRole('button', { name: /^16:9$/ }).count()).toBe(0);
     await close();

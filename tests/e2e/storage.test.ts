@@ -46,7 +46,9 @@ describe('storage faults', () => {
     }, GOOD_QUOTE);
     await page.reload();
     await page.locator(TURNS).first().waitFor();
-    await page.getByText('Some saved data could not be read and was skipped. Everything else is intact.').waitFor();
+    await page
+      .getByText('Some saved data could not be read and was skipped. Everything else is intact.')
+      .waitFor();
     expect(await page.getByRole('alert').count()).toBe(1);
     await page.getByRole('region', { name: 'Saved quotes' }).getByText(GOOD_QUOTE.text).waitFor();
     await context.close();
@@ -57,7 +59,8 @@ describe('storage faults', () => {
     await context.addInitScript(() => {
       const set = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith('verbatim:v1:quote:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        if (key.startsWith('verbatim:v1:quote:'))
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         return set.call(this, key, value);
       };
     });
@@ -96,10 +99,14 @@ describe('storage faults', () => {
     await quoteSomething(a, 2);
     await quoteSomething(b, 6);
     for (const page of [a, b]) {
-      await page.waitForFunction(() => document.querySelectorAll('[aria-label="Saved quotes"] li').length === 2);
+      await page.waitForFunction(
+        () => document.querySelectorAll('[aria-label="Saved quotes"] li').length === 2,
+      );
     }
     await b.reload();
-    await b.waitForFunction(() => document.querySelectorAll('[aria-label="Saved quotes"] li').length === 2);
+    await b.waitForFunction(
+      () => document.querySelectorAll('[aria-label="Saved quotes"] li').length === 2,
+    );
     await context.close();
   });
 });

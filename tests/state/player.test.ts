@@ -8,7 +8,13 @@ function turn(start: number, end: number, speaker: string, text = 'Words here.')
   return { start, end, speaker, text, cues: [{ start, end, text, offset: 0 }] };
 }
 
-const TURNS = [turn(1, 4, 'A'), turn(4, 9, 'B'), turn(9, 9.5, 'A'), turn(9, 12, 'B'), turn(20, 30, 'A')];
+const TURNS = [
+  turn(1, 4, 'A'),
+  turn(4, 9, 'B'),
+  turn(9, 9.5, 'A'),
+  turn(9, 12, 'B'),
+  turn(20, 30, 'A'),
+];
 const CHAPTERS: Chapter[] = [
   { start: 0, title: 'One' },
   { start: 10, title: 'Two' },
@@ -21,7 +27,11 @@ function setup(duration: number | null = 60) {
   let now = 0;
   let timers: Array<{ at: number; cb: () => void }> = [];
   let frameCount = 0;
-  const player = new Player(engine, (cb) => frames.push(cb), (cb, ms) => timers.push({ at: now + ms, cb }));
+  const player = new Player(
+    engine,
+    (cb) => frames.push(cb),
+    (cb, ms) => timers.push({ at: now + ms, cb }),
+  );
   player.setTimeline(TURNS, CHAPTERS);
   player.load({ url: 'https://example.test/a.mp3', type: 'audio/mpeg' });
   /** Runs one animation frame after `seconds` of wall time. */
@@ -166,7 +176,8 @@ describe('the clock loop', () => {
       seen.push(player.turnIndex);
       // The highlight is never more than one frame behind the rule.
       const rule = player.position >= 10 ? 1 : player.position >= 1 ? 0 : -1;
-      if (player.turnIndex !== rule) expect(Math.min(player.position - 1, player.position - 10)).toBeLessThan(frameSec + 1e-9);
+      if (player.turnIndex !== rule)
+        expect(Math.min(player.position - 1, player.position - 10)).toBeLessThan(frameSec + 1e-9);
     }
     expect(seen).toContain(1);
     // 12 s at 60 fps is 720 frames; the loop asked for far fewer.
@@ -175,7 +186,10 @@ describe('the clock loop', () => {
 
   test('a seek, or play after pause, wakes the sleeping loop: the highlight never waits on a stale wake-up', () => {
     const { player, frame } = setup(3 * 3600);
-    player.setTimeline([turn(1, 4, 'A'), turn(10, 20, 'B'), turn(30, 40, 'A'), turn(300, 310, 'B')], []);
+    player.setTimeline(
+      [turn(1, 4, 'A'), turn(10, 20, 'B'), turn(30, 40, 'A'), turn(300, 310, 'B')],
+      [],
+    );
     const frameSec = 1 / 60;
     const crossWithin = (boundary: number, index: number) => {
       for (let k = 0; k < 120 && player.position < boundary; k++) frame(frameSec);
@@ -280,7 +294,11 @@ describe('audio faults', () => {
   test('without Range support the player cannot seek and says so through canSeek', () => {
     const engine = new FakeEngine(60);
     engine.seekable = false;
-    const player = new Player(engine, () => {}, () => {});
+    const player = new Player(
+      engine,
+      () => {},
+      () => {},
+    );
     player.load({ url: 'https://example.test/a.mp3', type: '' });
     expect(player.canSeek).toBe(false);
     player.seek(30);

@@ -2,13 +2,27 @@
 // The transcript's turn elements, built without Svelte: the contract's hooks, chunks, text-only content, marks.
 import { describe, expect, test } from 'vitest';
 import type { Turn } from '../../src/core/model.ts';
-import { applyMarks, CHUNK_TURNS, markText, renderTurns, sizeChunks } from '../../src/ui/turn-list.ts';
+import {
+  applyMarks,
+  CHUNK_TURNS,
+  markText,
+  renderTurns,
+  sizeChunks,
+} from '../../src/ui/turn-list.ts';
 
 function turn(start: number, speaker: string, text: string): Turn {
-  return { start, end: start + 1, speaker, text, cues: [{ start, end: start + 1, text, offset: 0 }] };
+  return {
+    start,
+    end: start + 1,
+    speaker,
+    text,
+    cues: [{ start, end: start + 1, text, offset: 0 }],
+  };
 }
 
-const TURNS = Array.from({ length: 60 }, (_, i) => turn(i * 7.25 + 0.0004, i % 3 ? 'Ana' : '', `Line ${i} with words.`));
+const TURNS = Array.from({ length: 60 }, (_, i) =>
+  turn(i * 7.25 + 0.0004, i % 3 ? 'Ana' : '', `Line ${i} with words.`),
+);
 
 describe('renderTurns', () => {
   test('one element per turn with the contract hooks, in chunks', () => {
@@ -42,7 +56,11 @@ describe('renderTurns', () => {
 
   test('text from a feed stays text: markup in names and words is never parsed', () => {
     const host = document.createElement('div');
-    const hostile = turn(1, '<img src=x onerror=alert(1)>', 'a <script>alert(1)</script> & <b>b</b>');
+    const hostile = turn(
+      1,
+      '<img src=x onerror=alert(1)>',
+      'a <script>alert(1)</script> & <b>b</b>',
+    );
     const { turnEls } = renderTurns(host, [hostile], () => 0);
     expect(host.querySelector('img, script, b')).toBeNull();
     expect(turnEls[0]!.querySelector('.text')?.textContent).toBe(hostile.text);
@@ -54,7 +72,8 @@ describe('sizeChunks', () => {
   test('a narrower column gets taller placeholders; the browser keeps real sizes once seen (auto)', () => {
     const host = document.createElement('div');
     const { chunks } = renderTurns(host, TURNS, () => 0);
-    const px = (el: HTMLElement) => Number(/auto (\d+)px/.exec(el.style.getPropertyValue('contain-intrinsic-block-size'))?.[1]);
+    const px = (el: HTMLElement) =>
+      Number(/auto (\d+)px/.exec(el.style.getPropertyValue('contain-intrinsic-block-size'))?.[1]);
     sizeChunks(chunks, TURNS, 700);
     const wide = px(chunks[0]!);
     sizeChunks(chunks, TURNS, 300);
@@ -82,22 +101,41 @@ describe('markText', () => {
 
 describe('applyMarks', () => {
   test('touches only turns whose quoted range changed, so ranges in the others stay alive', () => {
-    const turns = [turn(0, 'A', 'one two three'), turn(1, 'B', 'four five six'), turn(2, 'A', 'seven')];
+    const turns = [
+      turn(0, 'A', 'one two three'),
+      turn(1, 'B', 'four five six'),
+      turn(2, 'A', 'seven'),
+    ];
     const host = document.createElement('div');
     const { turnEls } = renderTurns(host, turns, () => 0);
-    const first = new Map<number, [number, number]>([[0, [4, 13]], [1, [0, 4]]]);
+    const first = new Map<number, [number, number]>([
+      [0, [4, 13]],
+      [1, [0, 4]],
+    ]);
     expect(applyMarks(turnEls, turns, new Map(), first)).toBe(true);
-    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual(['two three', 'four', null]);
+    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual([
+      'two three',
+      'four',
+      null,
+    ]);
     // A live range inside turn 0's marked words.
     const range = document.createRange();
     range.selectNodeContents(turnEls[0]!.querySelector('mark')!);
     expect(applyMarks(turnEls, turns, first, new Map(first))).toBe(false);
     expect(range.toString()).toBe('two three');
     // Turn 1's range moves and turn 2 joins; turn 0 is left alone.
-    const second = new Map<number, [number, number]>([[0, [4, 13]], [1, [0, 9]], [2, [0, 5]]]);
+    const second = new Map<number, [number, number]>([
+      [0, [4, 13]],
+      [1, [0, 9]],
+      [2, [0, 5]],
+    ]);
     expect(applyMarks(turnEls, turns, first, second)).toBe(true);
     expect(range.toString()).toBe('two three');
-    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual(['two three', 'four five', 'seven']);
+    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual([
+      'two three',
+      'four five',
+      'seven',
+    ]);
     expect(applyMarks(turnEls, turns, second, new Map())).toBe(true);
     expect(host.querySelector('mark')).toBeNull();
   });
