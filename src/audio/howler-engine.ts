@@ -1,6 +1,6 @@
 // The only file that imports howler. html5 mode streams the enclosure with Range requests.
 import { Howl, Howler } from 'howler';
-import { audioFormat } from '../core/audio-format.ts';
+import { audioFormat } from '../core/feed/audio-format.ts';
 import { Emitter, type AudioEngine, type AudioSource, type EngineEvent } from './engine.ts';
 
 const MEDIA_ERRORS: Record<number, string> = {

@@ -1,6 +1,6 @@
 // The finer units highlighted inside the current turn: words, else cues, else estimated sentences.
 import type { Turn } from './model.ts';
-import { estimateSentences } from './sentences.ts';
+import { estimateSentences } from './text/sentences.ts';
 
 export type FineKind = 'word' | 'cue' | 'sentence';
 

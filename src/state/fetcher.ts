@@ -1,6 +1,6 @@
 // Fetches a feed, transcript or chapters file: directly first, then through our proxy when the
 // publisher sends no CORS headers (the browser then reports a bare TypeError).
-import { decodeBytes } from '../core/decode.ts';
+import { decodeBytes } from '../core/text/decode.ts';
 
 export type FetchKind = 'feed' | 'transcript' | 'chapters';
 

@@ -1,11 +1,11 @@
 // What the listener has open: the feed, the episode, and where its transcript and chapters came from.
 // Fetching and parsing happen here so components stay thin.
-import { clampChapters, parseChaptersJson } from '../core/chapters-json.ts';
-import { parseFeed } from '../core/feed.ts';
+import { clampChapters, parseChaptersJson } from '../core/chapters/json.ts';
+import { parseFeed } from '../core/feed/feed.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
-import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript-source.ts';
-import { readShowNotes } from '../core/show-notes-transcript.ts';
-import { cuesToTurns } from '../core/turns.ts';
+import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
+import { readShowNotes } from '../core/show-notes/transcript.ts';
+import { cuesToTurns } from '../core/transcript/turns.ts';
 import { FetchError, fetchText, type FetchKind, type Fetched } from './fetcher.ts';
 import type { Listening } from './listening.ts';
 import type { Player } from './player.svelte.ts';

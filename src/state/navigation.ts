@@ -1,6 +1,6 @@
 // The address bar follows the listener: picking a feed or episode pushes a history entry, the
 // position is kept current with replaceState, and Back/Forward reopen what the entry names.
-import { buildDeepLink, parseDeepLink, type DeepLink } from '../core/deep-link.ts';
+import { buildDeepLink, parseDeepLink, type DeepLink } from '../core/quote/deep-link.ts';
 import type { Episode } from '../core/model.ts';
 import type { Library } from './library.svelte.ts';
 import type { Listening } from './listening.ts';

@@ -1,6 +1,6 @@
 // Saved quotes (issue "Quote any passage"): one storage key per quote, merged across tabs by id.
-import type { Quote, QuoteSegment } from '../core/quote.ts';
-import { exportMarkdown, quoteHtml, quoteText, type QuoteStyle } from '../core/quote-format.ts';
+import type { Quote, QuoteSegment } from '../core/quote/quote.ts';
+import { exportMarkdown, quoteHtml, quoteText, type QuoteStyle } from '../core/quote/format.ts';
 import { storeKeyOf, type Store } from './storage.ts';
 
 const KEY = 'quote:';

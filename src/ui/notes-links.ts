@@ -1,6 +1,6 @@
 // Every timestamp in the displayed show notes becomes a seek control: only in text, never inside
 // attributes or existing links (FORMATS.md).
-import { findTimestampsInText } from '../core/notes-timestamps.ts';
+import { findTimestampsInText } from '../core/text/timestamps.ts';
 
 /** Wraps clock tokens in `root`'s text in buttons carrying `data-seek` (seconds). */
 export function linkTimestamps(root: HTMLElement, duration: number | null): void {

@@ -1,5 +1,5 @@
 // Quote the current selection: words, speakers, times and link → clipboard and Saved quotes.
-import { buildQuote, type Quote, type QuoteContext } from '../core/quote.ts';
+import { buildQuote, type Quote, type QuoteContext } from '../core/quote/quote.ts';
 import type { AppContext } from '../state/context.ts';
 import { copyRich } from './clipboard.ts';
 import { selectionPoints } from './text-dom.ts';

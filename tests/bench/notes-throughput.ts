@@ -1,11 +1,11 @@
 // Show-notes transcript and chapter finding on a synthetic 3-hour show. Prints figures; asserts
 // nothing. Run: npx tsx tests/bench/notes-throughput.ts
 import { JSDOM } from 'jsdom';
-import { findNotesChapters } from '../../src/core/show-notes-chapters.ts';
-import { htmlToLines } from '../../src/core/show-notes-lines.ts';
-import { readShowNotes } from '../../src/core/show-notes-transcript.ts';
-import { linesToCues } from '../../src/core/timed-transcript.ts';
-import { cuesToTurns } from '../../src/core/turns.ts';
+import { findNotesChapters } from '../../src/core/show-notes/chapters.ts';
+import { htmlToLines } from '../../src/core/text/html-lines.ts';
+import { readShowNotes } from '../../src/core/show-notes/transcript.ts';
+import { linesToCues } from '../../src/core/text/timed-transcript.ts';
+import { cuesToTurns } from '../../src/core/transcript/turns.ts';
 import { synthNotesTranscript } from './synth-notes.ts';
 
 const duration = 3 * 3600;

@@ -1,7 +1,7 @@
 // parseVtt throughput on a synthetic 3-hour transcript. Prints figures; asserts nothing.
 // Run: npx tsx tests/bench/vtt-throughput.ts
-import { parseVtt } from '../../src/core/vtt.ts';
-import { cuesToTurns } from '../../src/core/turns.ts';
+import { parseVtt } from '../../src/core/transcript/vtt.ts';
+import { cuesToTurns } from '../../src/core/transcript/turns.ts';
 import { synthVtt } from './synth.ts';
 
 const text = synthVtt({ cues: 4000, speakers: 3, seed: 7 });

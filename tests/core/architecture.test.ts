@@ -49,11 +49,40 @@ describe('architecture', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('core feature folders import only text/ and the top, never each other (#11)', () => {
+    const offenders: string[] = [];
+    for (const file of files('src/core')) {
+      const parts = file.split(/[\\/]/);
+      if (parts.length < 4) continue; // src/core/<file>: the top may use any folder
+      const feature = parts[2];
+      if (feature === 'text') continue;
+      for (const spec of imports(read(file))) {
+        if (!spec?.startsWith('.')) continue;
+        const target = join(file, '..', spec).split(/[\\/]/);
+        const folder = target.length >= 4 ? target[2] : undefined;
+        if (folder && folder !== feature && folder !== 'text')
+          offenders.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  test('the top of core imports no feature folder but text/', () => {
+    const offenders = files('src/core')
+      .filter((file) => file.split(/[\\/]/).length === 3)
+      .flatMap((file) =>
+        imports(read(file))
+          .filter((spec) => /^\.\/(?!text\/)[\w-]+\//.test(spec ?? ''))
+          .map((spec) => `${file} imports ${spec}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
   test('source files stay small', () => {
     const big = files('src')
       .filter((file) => /\.(ts|svelte)$/.test(file))
       .map((file) => [file, readFileSync(file, 'utf8').split('\n').length] as const)
-      .filter(([, lines]) => lines > 320);
+      .filter(([, lines]) => lines > 300);
     expect(big).toEqual([]);
   });
 });

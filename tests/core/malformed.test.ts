@@ -3,12 +3,12 @@
 // abusive inputs for every parser in src/core. Each must return within a time bound without
 // throwing, with a plain message (asserted word for word) or a sensible partial result (asserted).
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseChaptersJson } from '../../src/core/chapters-json.ts';
-import { decodeBytes } from '../../src/core/decode.ts';
-import { parseFeed, type FeedParseOutcome } from '../../src/core/feed.ts';
+import { parseChaptersJson } from '../../src/core/chapters/json.ts';
+import { decodeBytes } from '../../src/core/text/decode.ts';
+import { parseFeed, type FeedParseOutcome } from '../../src/core/feed/feed.ts';
 import type { ParseIssue, SourceKind } from '../../src/core/model.ts';
-import { parseTranscriptFile } from '../../src/core/transcript-source.ts';
-import { parseVtt } from '../../src/core/vtt.ts';
+import { parseTranscriptFile } from '../../src/core/transcript/source.ts';
+import { parseVtt } from '../../src/core/transcript/vtt.ts';
 import {
   bytesAsText,
   garbage,

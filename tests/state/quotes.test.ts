@@ -1,9 +1,9 @@
 // Saved quotes: per-key persistence, undo, corrupt data, a full quota and merging across tabs.
 import { describe, expect, test } from 'vitest';
-import { buildQuote, type Quote } from '../../src/core/quote.ts';
+import { buildQuote, type Quote } from '../../src/core/quote/quote.ts';
 import { Quotes } from '../../src/state/quotes.svelte.ts';
 import { Store, type KeyValueStore, type StoreIssue } from '../../src/state/storage.ts';
-import { CONTEXT, WORD_TURNS } from '../core/quote-fixtures.ts';
+import { CONTEXT, WORD_TURNS } from '../core/quote/fixtures.ts';
 
 /** localStorage in a Map, recording every write. */
 class MemoryStorage implements KeyValueStore {

@@ -1,0 +1,65 @@
+// Podcasting 2.0 JSON chapters: float startTime kept, toc:false hidden, sorted, unknown keys ignored.
+import type { Chapter, ParseIssue, ParseResult } from '../model.ts';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function httpUrl(value: unknown, base: string | undefined): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return undefined;
+  try {
+    const url = new URL(value.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function seconds(value: unknown): number | null {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** Parses a `podcast:chapters` JSON file; `baseUrl` resolves relative `url`/`img`. */
+export function parseChaptersJson(text: string, baseUrl?: string): ParseResult<Chapter[]> {
+  const errors: ParseIssue[] = [];
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { value: [], errors: [{ message: 'The chapters file is not valid JSON.' }] };
+  }
+  const list = isRecord(data) ? data['chapters'] : Array.isArray(data) ? data : undefined;
+  if (!Array.isArray(list)) {
+    return { value: [], errors: [{ message: 'The chapters file has no "chapters" list.' }] };
+  }
+  const chapters: Chapter[] = [];
+  list.forEach((item: unknown, i) => {
+    if (!isRecord(item)) {
+      errors.push({ message: `Chapter ${i + 1} is not an object; skipped.` });
+      return;
+    }
+    const start = seconds(item['startTime']);
+    if (start === null) {
+      errors.push({ message: `Chapter ${i + 1} has no valid startTime; skipped.` });
+      return;
+    }
+    if (item['toc'] === false) return; // silent chapter: not listed, not a jump target
+    const title = typeof item['title'] === 'string' ? item['title'].trim() : '';
+    const end = seconds(item['endTime']);
+    const chapter: Chapter = { start, title: title || `Chapter ${chapters.length + 1}` };
+    if (end !== null && end > start) chapter.end = end;
+    const url = httpUrl(item['url'], baseUrl);
+    if (url) chapter.url = url;
+    const img = httpUrl(item['img'], baseUrl);
+    if (img) chapter.img = img;
+    chapters.push(chapter);
+  });
+  chapters.sort((a, b) => a.start - b.start);
+  return { value: chapters, errors };
+}
+
+/** Drops chapters that start past the episode's end (they cannot be reached). */
+export function clampChapters(chapters: Chapter[], duration: number | null): Chapter[] {
+  return duration === null ? chapters : chapters.filter((c) => c.start < duration);
+}

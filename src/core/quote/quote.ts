@@ -1,0 +1,234 @@
+// Quote any passage (issue "Quote any passage"): a transcript selection → words, speakers, times, link.
+import { buildDeepLink } from './deep-link.ts';
+import type { Cue, Turn, Word } from '../model.ts';
+
+/**
+ * A selection endpoint: `offset` is a character offset in `turns[turn].text` (0 … text.length).
+ *
+ * Contract with the UI, which maps a DOM Range to two TextPoints:
+ * - a boundary inside a turn's text node maps to `{ turn, offset }` with the node's own offset
+ *   (the text node holds `turn.text` exactly);
+ * - a boundary inside a turn's speaker label or timestamp maps, as a start, to offset 0 of that
+ *   turn, and as an end, to the end of the previous turn's text (`pointAtLabel` does both);
+ * - a boundary outside every turn is clamped to the first or last turn's text.
+ */
+export interface TextPoint {
+  turn: number;
+  offset: number;
+}
+
+/** One turn's share of a quote. */
+export interface QuoteSegment {
+  /** The speaker's name, or '' when unknown. */
+  speaker: string;
+  /** The selected words of this turn, whitespace tidied. */
+  text: string;
+  /** Seconds (audio time). */
+  start: number;
+}
+
+export interface Quote {
+  id: string;
+  /** The selected words verbatim, whitespace runs collapsed to one space and ends trimmed. */
+  text: string;
+  /** Distinct known speakers, in order of appearance ('' is left out). */
+  speakers: string[];
+  segments: QuoteSegment[];
+  /** Seconds (audio time). */
+  start: number;
+  /** Seconds (audio time), ≥ start. */
+  end: number;
+  episodeTitle: string;
+  showTitle: string;
+  feedUrl?: string;
+  guid?: string;
+  /** Deep link `?feed=…&episode=…&t=…&end=…`, or '' when the app's address is unusable. */
+  link: string;
+  /** Epoch ms. */
+  createdAt: number;
+}
+
+export interface QuoteContext {
+  feedUrl?: string;
+  guid?: string;
+  episodeTitle: string;
+  showTitle: string;
+  /** The app's address without query, e.g. `location.origin + location.pathname`. */
+  appBase: string;
+  /** The listener's transcript timing offset (player.offset): quote times are audio times. */
+  offset?: number;
+}
+
+export interface QuoteDeps {
+  /** Epoch ms; defaults to Date.now. */
+  now?: () => number;
+  /** [0, 1); defaults to Math.random. */
+  random?: () => number;
+}
+
+const finite = (n: number, fallback: number): number => (Number.isFinite(n) ? n : fallback);
+const clamp = (n: number, lo: number, hi: number): number => Math.min(Math.max(n, lo), hi);
+
+/** Linear position of `offset` between `start` and `end` over `length` characters. */
+function lerp(start: number, end: number, offset: number, length: number): number {
+  if (length <= 0) return start;
+  return start + (end - start) * clamp(offset / length, 0, 1);
+}
+
+/** The cue holding `offset`; in the space between two cues, the next one for a start, the previous for an end. */
+function cueAt(cues: readonly Cue[], offset: number, edge: 'start' | 'end'): Cue | undefined {
+  let before: Cue | undefined;
+  for (const cue of cues) {
+    const from = cue.offset;
+    const to = cue.offset + cue.text.length;
+    if (edge === 'start' ? offset >= from && offset < to : offset > from && offset <= to)
+      return cue;
+    if (to <= offset) before = cue;
+    else if (from >= offset) return edge === 'start' || before === undefined ? cue : before;
+  }
+  return before ?? cues[0];
+}
+
+function wordTime(words: readonly Word[], cue: Cue, offset: number, edge: 'start' | 'end'): number {
+  if (edge === 'start') {
+    // The word containing the offset, or the first one after it.
+    const word = words.find((w) => w.offset + w.text.length > offset);
+    if (word) return word.start;
+    const last = words[words.length - 1];
+    return last?.end ?? cue.end;
+  }
+  // The word containing the character before the offset, or the last one before it.
+  let k = -1;
+  for (let i = 0; i < words.length; i++) if ((words[i]?.offset ?? Infinity) < offset) k = i;
+  const word = words[k];
+  if (!word) return words[0]?.start ?? cue.start;
+  return word.end ?? words[k + 1]?.start ?? cue.end;
+}
+
+/**
+ * Transcript time (seconds) at a character offset of a turn: exact from word timing, else
+ * interpolated inside the cue, else across the turn; always within [turn.start, turn.end].
+ * `start` takes the word at or after the offset, `end` the word before it (an end offset is exclusive).
+ */
+export function timeAt(turn: Turn, offset: number, edge: 'start' | 'end'): number {
+  const lo = finite(turn.start, 0);
+  const hi = Math.max(lo, finite(turn.end, lo));
+  const at = clamp(finite(offset, 0), 0, turn.text.length);
+  const cue = cueAt(turn.cues, at, edge);
+  let t: number;
+  if (!cue) t = lerp(lo, hi, at, turn.text.length);
+  else if (cue.words && cue.words.length > 0) t = wordTime(cue.words, cue, at, edge);
+  else t = lerp(cue.start, Math.max(cue.start, cue.end), at - cue.offset, cue.text.length);
+  return clamp(finite(t, lo), lo, hi);
+}
+
+/** Where a selection boundary inside turn `turn`'s speaker label or timestamp points (see TextPoint). */
+export function pointAtLabel(
+  turns: readonly Turn[],
+  turn: number,
+  edge: 'start' | 'end',
+): TextPoint {
+  if (edge === 'start' || turn <= 0) return { turn: Math.max(0, turn), offset: 0 };
+  return { turn: turn - 1, offset: turns[turn - 1]?.text.length ?? 0 };
+}
+
+/** Collapses whitespace runs to one space and trims the ends; nothing else changes. */
+export function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function makeId(now: number, random: () => number): string {
+  const r = Math.floor(clamp(random(), 0, 0.999999999) * 36 ** 8);
+  return `${now.toString(36)}-${r.toString(36).padStart(8, '0')}`;
+}
+
+function ordered(from: TextPoint, to: TextPoint): [TextPoint, TextPoint] {
+  const reversed = from.turn > to.turn || (from.turn === to.turn && from.offset > to.offset);
+  return reversed ? [to, from] : [from, to];
+}
+
+/** Offsets of the first and past-the-last non-space characters of `text` in [a, b), or null. */
+function trimmedRange(text: string, a: number, b: number): [number, number] | null {
+  let s = a;
+  let e = b;
+  while (s < e && /\s/.test(text.charAt(s))) s++;
+  while (e > s && /\s/.test(text.charAt(e - 1))) e--;
+  return s < e ? [s, e] : null;
+}
+
+/**
+ * The quote for a selection (either direction), or null when it holds no words or points outside
+ * the transcript. Keeps exactly the selected characters (a half-selected word stays half), tidying
+ * only whitespace; turns are joined with one space.
+ */
+export function buildQuote(
+  turns: readonly Turn[],
+  fromPoint: TextPoint,
+  toPoint: TextPoint,
+  context: QuoteContext,
+  deps: QuoteDeps = {},
+): Quote | null {
+  const [from, to] = ordered(fromPoint, toPoint);
+  const first = turns[from.turn];
+  const last = turns[to.turn];
+  if (!first || !last) return null;
+  const shift = finite(context.offset ?? 0, 0);
+  const audio = (t: number) => Math.max(0, t + shift);
+
+  const segments: QuoteSegment[] = [];
+  // Where the words themselves begin and end (whitespace and empty turn ends are not timed).
+  let head: TextPoint | null = null;
+  let tail: TextPoint = to;
+  for (let i = from.turn; i <= to.turn; i++) {
+    const turn = turns[i];
+    if (!turn) continue;
+    const a = i === from.turn ? clamp(finite(from.offset, 0), 0, turn.text.length) : 0;
+    const b = i === to.turn ? clamp(finite(to.offset, 0), 0, turn.text.length) : turn.text.length;
+    const range = trimmedRange(turn.text, a, b);
+    if (!range) continue;
+    head ??= { turn: i, offset: range[0] };
+    tail = { turn: i, offset: range[1] };
+    const text = tidy(turn.text.slice(range[0], range[1]));
+    segments.push({ speaker: turn.speaker, text, start: audio(timeAt(turn, range[0], 'start')) });
+  }
+  if (head === null) return null;
+
+  const lo = finite(first.start, 0);
+  const hi = Math.max(lo, finite(last.end, lo));
+  let start = Math.max(lo, timeAt(turns[head.turn] ?? first, head.offset, 'start'));
+  let end = Math.min(hi, timeAt(turns[tail.turn] ?? last, tail.offset, 'end'));
+  // Only punctuation between two words, or overlapping turns: collapse to one instant.
+  if (end < start) start = end = clamp(start, lo, hi);
+  start = audio(start);
+  end = audio(end);
+  const firstSegment = segments[0];
+  if (firstSegment) firstSegment.start = start;
+
+  const createdAt = (deps.now ?? Date.now)();
+  let link = '';
+  try {
+    link = buildDeepLink(context.appBase, {
+      feed: context.feedUrl,
+      episode: context.guid,
+      t: start,
+      end: end > start ? end : undefined,
+    });
+  } catch {
+    // An unusable app address: the quote is still worth keeping without a link.
+  }
+  const quote: Quote = {
+    id: makeId(createdAt, deps.random ?? Math.random),
+    text: segments.map((s) => s.text).join(' '),
+    speakers: [...new Set(segments.map((s) => s.speaker).filter((s) => s !== ''))],
+    segments,
+    start,
+    end,
+    episodeTitle: context.episodeTitle,
+    showTitle: context.showTitle,
+    link,
+    createdAt,
+  };
+  if (context.feedUrl) quote.feedUrl = context.feedUrl;
+  if (context.guid) quote.guid = context.guid;
+  return quote;
+}

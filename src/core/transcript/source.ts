@@ -1,0 +1,112 @@
+// Chooses among the transcript files a feed offers and turns one into speaker turns.
+import type { ParseResult, SourceKind, SpokenCue, TranscriptRef, Turn } from '../model.ts';
+import type { ParseHtml } from '../text/html-lines.ts';
+import { parseSrt } from './srt.ts';
+import { parseTranscriptHtml } from './html.ts';
+import { parseTranscriptJson } from './json.ts';
+import { parseTranscriptText } from './plain-text.ts';
+import { cuesToTurns } from './turns.ts';
+import { parseVtt } from './vtt.ts';
+
+/** The format of a transcript file, from its MIME type, else its URL's extension. */
+export function transcriptKind(ref: TranscriptRef): SourceKind {
+  const type = ref.type.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  if (type === 'text/vtt' || type === 'text/webvtt') return 'vtt';
+  if (type.includes('srt') || type === 'application/x-subrip') return 'srt';
+  if (type === 'application/json' || type.endsWith('+json')) return 'json';
+  if (type === 'text/html') return 'html';
+  if (type === 'text/plain') return 'text';
+  const ext = /\.([a-z]+)(?:[?#]|$)/i.exec(ref.url)?.[1]?.toLowerCase();
+  if (ext === 'vtt') return 'vtt';
+  if (ext === 'srt') return 'srt';
+  if (ext === 'json') return 'json';
+  if (ext === 'html' || ext === 'htm') return 'html';
+  return 'text';
+}
+
+// Most timing detail first: JSON (cue or word times), WebVTT, SRT, then HTML and plain text.
+const RANK: Partial<Record<SourceKind, number>> = { json: 0, vtt: 1, srt: 2, html: 3, text: 4 };
+
+/** The offered files, best first: the listener's language, then timing detail. */
+export function rankTranscripts(refs: readonly TranscriptRef[], language = 'en'): TranscriptRef[] {
+  const wanted = language.toLowerCase().split('-', 1)[0] ?? '';
+  const langScore = (ref: TranscriptRef) => {
+    const lang = ref.language?.toLowerCase().split('-', 1)[0];
+    return !lang || lang === wanted ? 0 : 1;
+  };
+  return refs
+    .map((ref, i) => ({ ref, i }))
+    .sort(
+      (a, b) =>
+        langScore(a.ref) - langScore(b.ref) ||
+        (RANK[transcriptKind(a.ref)] ?? 9) - (RANK[transcriptKind(b.ref)] ?? 9) ||
+        a.i - b.i,
+    )
+    .map(({ ref }) => ref);
+}
+
+/** What a file served as plain text really is: WebVTT, SRT or JSON are often served that way. */
+function sniffText(text: string): SourceKind {
+  const head = text
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 400);
+  if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'vtt';
+  if (/^(?:\d+\s*\r?\n)?\s*\d{1,3}:\d{2}(?::\d{2})?[,.]\d{1,3}\s*-->/.test(head)) return 'srt';
+  if (/^[[{]/.test(head)) return 'json';
+  return 'text';
+}
+
+function cues(text: string, kind: SourceKind, parseHtml?: ParseHtml): ParseResult<SpokenCue[]> {
+  switch (kind) {
+    case 'vtt':
+      return parseVtt(text);
+    case 'srt':
+      return parseSrt(text);
+    case 'json':
+      return parseTranscriptJson(text);
+    case 'html':
+      if (parseHtml === undefined) {
+        return { value: [], errors: [{ message: 'HTML transcripts need an HTML parser here.' }] };
+      }
+      return parseTranscriptHtml(text, parseHtml);
+    case 'text': {
+      const sniffed = sniffText(text);
+      return sniffed === 'text' ? parseTranscriptText(text) : cues(text, sniffed);
+    }
+    default:
+      return {
+        value: [],
+        errors: [{ message: `Transcripts of this type (${kind}) are not read yet.` }],
+      };
+  }
+}
+
+/**
+ * Parses a transcript file of the given kind into turns. HTML transcripts need `parseHtml`
+ * (the browser's DOMParser with 'text/html'); without it they give an issue and no turns.
+ */
+export function parseTranscriptFile(
+  text: string,
+  kind: SourceKind,
+  parseHtml?: ParseHtml,
+): ParseResult<Turn[]> {
+  const { value, errors } = cues(typeof text === 'string' ? text : '', kind, parseHtml);
+  return { value: cuesToTurns(value), errors };
+}
+
+/** Where the transcript or chapters came from, in the listener's words. */
+export function sourceLabel(kind: SourceKind): string {
+  const labels: Record<SourceKind, string> = {
+    vtt: "publisher's WebVTT file",
+    srt: "publisher's SRT file",
+    json: "publisher's JSON transcript",
+    html: "publisher's HTML transcript",
+    text: "publisher's text transcript",
+    'podcast-chapters': "publisher's chapters file",
+    psc: 'chapters in the feed',
+    'show-notes': 'show notes',
+    none: 'none',
+  };
+  return labels[kind];
+}
