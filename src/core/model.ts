@@ -51,11 +51,6 @@ export interface Chapter {
 export type SourceKind =
   'vtt' | 'srt' | 'json' | 'html' | 'text' | 'podcast-chapters' | 'psc' | 'show-notes' | 'none';
 
-export interface Transcript {
-  turns: Turn[];
-  source: SourceKind;
-}
-
 export interface Enclosure {
   url: string;
   /** MIME type as the feed says it ('' when missing). */

@@ -11,14 +11,26 @@ function digitsEnd(s: string, i: number): number {
   return j;
 }
 
+/** How strict `parseClock` is where its users deliberately differ (#11). */
+export interface ClockOptions {
+  /**
+   * Accept `,` before the fraction (`35:12,250`, as SRT writes it). Off by default: in an
+   * `itunes:duration` `3,600` is a thousands separator, and a deep link's `,` starts a range.
+   */
+  commaFraction?: boolean;
+}
+
 /**
- * Parses a clock or plain-seconds time: `1803`, `1803.5`, `mm:ss`, `m:ss`, `h:mm:ss`,
- * `hh:mm:ss`, each clock form with an optional `.fff` or `,fff` fraction (NPT and SRT forms
- * included: `01:35:52`, `7:48`, `35:12.250`, `37`). Surrounding whitespace is ignored.
- * Returns null for garbage, negatives, and minutes or seconds of 60 or more in clock forms.
+ * The one reader of clock and plain-seconds times (#11): Podlove NPT chapter starts (`01:35:52`,
+ * `7:48`, `35:12.250`, `37`, `37.`, optional `npt:` prefix), `itunes:duration` (`4042`, `3723.5`,
+ * `54:26`, `H:MM:SS`), deep-link `t` values and `<time>` text. Clock fields after the first are
+ * exactly two digits below 60 (`7:4` is no time: a guess between 7:04 and 7:40); the first field
+ * is unbounded, so `75:30` is 75 minutes (NPT and iTunes have no `h:mm` form). Surrounding
+ * whitespace is ignored; garbage and negatives give null.
  */
-export function parseClock(input: string, allowCommaFraction = true): number | null {
-  const s = input.trim();
+export function parseClock(input: string, options: ClockOptions = {}): number | null {
+  let s = input.trim();
+  if (s.slice(0, 4).toLowerCase() === 'npt:') s = s.slice(4).trimStart();
   if (s === '') return null;
   const parts: number[] = [];
   let i = 0;
@@ -26,7 +38,6 @@ export function parseClock(input: string, allowCommaFraction = true): number | n
     const j = digitsEnd(s, i);
     const width = j - i;
     if (width === 0) return null;
-    // Clock fields after the first are exactly two digits; `7:48` is fine, `7:4` is not.
     if (parts.length > 0 && width !== 2) return null;
     parts.push(Number(s.slice(i, j)));
     i = j;
@@ -40,9 +51,9 @@ export function parseClock(input: string, allowCommaFraction = true): number | n
   let fraction = 0;
   if (i < s.length) {
     const c = s.charCodeAt(i);
-    if (c !== 46 /* . */ && !(allowCommaFraction && c === 44) /* , */) return null;
+    if (c !== 46 /* . */ && !(options.commaFraction === true && c === 44) /* , */) return null;
     const j = digitsEnd(s, i + 1);
-    // `37.` is valid NPT; a bare `.` after a clock is not worth rejecting either.
+    // `37.` is valid NPT (RFC 2326: `1*DIGIT [ "." *DIGIT ]`).
     if (j < s.length) return null;
     if (j > i + 1) fraction = Number('0.' + s.slice(i + 1, j));
     i = j;
@@ -51,8 +62,6 @@ export function parseClock(input: string, allowCommaFraction = true): number | n
   for (let k = 0; k < parts.length; k++) {
     const v = parts[k] ?? 0;
     if (k > 0 && v >= 60) return null;
-    // In `mm:ss` the minutes are bounded too (no `75:30`); hours are not.
-    if (k === 0 && parts.length === 2 && v >= 60) return null;
     total = total * 60 + v;
   }
   const value = total + fraction;
@@ -85,11 +94,11 @@ export function parseDeepLinkTime(input: string): number | null {
   if (comma >= 0) {
     const start = s.slice(0, comma).trim();
     // `t=,20` is "from the beginning to 20 s".
-    if (start === '') return parseClock(s.slice(comma + 1), false) === null ? null : 0;
+    if (start === '') return parseClock(s.slice(comma + 1)) === null ? null : 0;
     s = start;
   }
   if (s.endsWith('s') && !s.includes(':')) s = s.slice(0, -1);
-  return parseClock(s, false);
+  return parseClock(s);
 }
 
 function pad2(n: number): string {

@@ -1,5 +1,6 @@
 // What Verbatim remembers between visits: where each episode was left, recent feeds, the last episode.
 import type { Store } from './storage.ts';
+import { isRecord } from '../core/json-values.ts';
 
 export interface RecentFeed {
   url: string;
@@ -21,17 +22,16 @@ interface PositionRecord {
   at: number;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isPosition = (v: unknown): v is PositionRecord =>
-  isObject(v) &&
+  isRecord(v) &&
   typeof v['t'] === 'number' &&
   Number.isFinite(v['t']) &&
   v['t'] >= 0 &&
   typeof v['at'] === 'number';
 const isRecent = (v: unknown): v is Omit<RecentFeed, 'url'> =>
-  isObject(v) && typeof v['title'] === 'string' && typeof v['at'] === 'number';
+  isRecord(v) && typeof v['title'] === 'string' && typeof v['at'] === 'number';
 const isLast = (v: unknown): v is LastOpened =>
-  isObject(v) && typeof v['feed'] === 'string' && typeof v['episode'] === 'string';
+  isRecord(v) && typeof v['feed'] === 'string' && typeof v['episode'] === 'string';
 
 const RECENT_LIMIT = 8;
 

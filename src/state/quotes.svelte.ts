@@ -2,15 +2,15 @@
 import type { Quote, QuoteSegment } from '../core/quote/quote.ts';
 import { exportMarkdown, quoteHtml, quoteText, type QuoteStyle } from '../core/quote/format.ts';
 import { storeKeyOf, type Store } from './storage.ts';
+import { isRecord } from '../core/json-values.ts';
 
 const KEY = 'quote:';
 const STYLE_KEY = 'quote-style';
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isOptionalString = (v: unknown): boolean => v === undefined || typeof v === 'string';
 const isSegment = (v: unknown): v is QuoteSegment =>
-  isObject(v) &&
+  isRecord(v) &&
   typeof v['speaker'] === 'string' &&
   typeof v['text'] === 'string' &&
   isTime(v['start']);
@@ -18,7 +18,7 @@ const isSegment = (v: unknown): v is QuoteSegment =>
 /** Schema check for a stored quote (version 1 of the `quote:<id>` record). */
 export function isQuote(v: unknown): v is Quote {
   return (
-    isObject(v) &&
+    isRecord(v) &&
     typeof v['id'] === 'string' &&
     v['id'] !== '' &&
     typeof v['text'] === 'string' &&

@@ -1,5 +1,5 @@
 // Copies plain text and HTML together where the browser allows, plain text otherwise.
-import { escapeHtml } from '../core/quote/format.ts';
+import { escapeHtml } from '../core/text/html-escape.ts';
 export async function copyRich(text: string, html: string): Promise<boolean> {
   try {
     if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {

@@ -12,23 +12,36 @@ import {
   parseDeepLinkTime,
 } from '../../src/core/time.ts';
 
+// One clock reader for Podlove NPT starts, itunes:duration, deep links and <time> text (#11).
 describe('parseClock', () => {
   it.each([
+    // Podlove Simple Chapters (NPT)
+    ['01:35:52', 5752],
+    ['7:48', 468],
+    ['35:12.250', 2112.25],
+    ['37', 37],
+    ['37.', 37],
+    ['1:02:03.5', 3723.5],
+    ['00:00:00.000', 0],
+    ['npt:00:01:00', 60],
+    ['NPT: 7:48', 468],
+    // itunes:duration
+    ['4042', 4042],
+    ['3723.5', 3723.5],
+    ['54:26', 3266],
+    ['1:02:03', 3723],
+    // minutes pass 59 when there are no hours: NPT and iTunes have no h:mm form
+    ['75:30', 4530],
+    [' 90:00 ', 5400],
+    ['60:00', 3600],
+    // deep-link t values and the rest
     ['1803', 1803],
     ['1803.5', 1803.5],
-    ['37', 37],
     ['0', 0],
-    ['37.', 37],
-    ['7:48', 468],
     ['07:48', 468],
     ['00:00', 0],
-    ['35:12.250', 2112.25],
-    ['35:12,250', 2112.25],
-    ['01:35:52', 5752],
     ['1:35:52', 5752],
     ['0:00:15.410', 15.41],
-    ['1:02:03', 3723],
-    ['1:02:03.5', 3723.5],
     ['100:00:00', 360000],
     ['  12:03  ', 723],
   ])('reads %j as %d', (input, expected) => {
@@ -39,19 +52,27 @@ describe('parseClock', () => {
     '',
     '   ',
     'abc',
+    'soon',
+    'npt:',
     '-5',
     '-1:00',
     '+5',
     '1:60',
-    '60:00',
+    '7:60',
     '1:00:60',
     '1:60:00',
+    // fields after the first are two digits: `7:4` could mean 7:04 or 7:40, so it is no time
+    '7:4',
     '1:2',
     '1:2:03',
     '1:02:3',
     '1:02:03:04',
     '12:',
     ':12',
+    ':30',
+    '1::2',
+    '1.5:00',
+    '12:3a',
     '1..5',
     '1.5.5',
     '10 s',
@@ -60,6 +81,8 @@ describe('parseClock', () => {
     '12:34pm',
     'NaN',
     'Infinity',
+    '35:12,250', // a comma fraction only when asked for
+    '3,600',
   ])('rejects %j', (input) => {
     expect(parseClock(input)).toBeNull();
   });
@@ -68,8 +91,9 @@ describe('parseClock', () => {
     expect(parseClock('1:02:03.')).toBe(3723);
   });
 
-  it('refuses a comma fraction when asked to', () => {
-    expect(parseClock('35:12,250', false)).toBeNull();
+  it('reads a comma fraction when asked to (SRT-style times)', () => {
+    expect(parseClock('35:12,250', { commaFraction: true })).toBeCloseTo(2112.25, 9);
+    expect(parseClock('7:4', { commaFraction: true })).toBeNull();
   });
 });
 

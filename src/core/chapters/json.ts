@@ -1,24 +1,7 @@
 // Podcasting 2.0 JSON chapters: float startTime kept, toc:false hidden, sorted, unknown keys ignored.
 import type { Chapter, ParseIssue, ParseResult } from '../model.ts';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function httpUrl(value: unknown, base: string | undefined): string | undefined {
-  if (typeof value !== 'string' || !value.trim()) return undefined;
-  try {
-    const url = new URL(value.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function seconds(value: unknown): number | null {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
-}
+import { isRecord, jsonSeconds } from '../json-values.ts';
+import { httpUrl } from '../url.ts';
 
 /** Parses a `podcast:chapters` JSON file; `baseUrl` resolves relative `url`/`img`. */
 export function parseChaptersJson(text: string, baseUrl?: string): ParseResult<Chapter[]> {
@@ -39,14 +22,14 @@ export function parseChaptersJson(text: string, baseUrl?: string): ParseResult<C
       errors.push({ message: `Chapter ${i + 1} is not an object; skipped.` });
       return;
     }
-    const start = seconds(item['startTime']);
+    const start = jsonSeconds(item['startTime']);
     if (start === null) {
       errors.push({ message: `Chapter ${i + 1} has no valid startTime; skipped.` });
       return;
     }
     if (item['toc'] === false) return; // silent chapter: not listed, not a jump target
     const title = typeof item['title'] === 'string' ? item['title'].trim() : '';
-    const end = seconds(item['endTime']);
+    const end = jsonSeconds(item['endTime']);
     const chapter: Chapter = { start, title: title || `Chapter ${chapters.length + 1}` };
     if (end !== null && end > start) chapter.end = end;
     const url = httpUrl(item['url'], baseUrl);

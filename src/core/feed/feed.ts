@@ -3,7 +3,8 @@
 // the browser passes DOMParser, tests jsdom's.
 
 import type { Episode, Feed, ParseResult } from '../model.ts';
-import { Children, nsKey, plainText, resolveUrl } from './xml.ts';
+import { Children, nsKey, plainText } from './xml.ts';
+import { httpUrl } from '../url.ts';
 import { IssueLog, episodeLabel, quoted } from './issues.ts';
 import { parseItem, type ItemContext } from './item.ts';
 import { repairXml } from './repair.ts';
@@ -194,8 +195,8 @@ function channelFields(channel: Element, ctx: ItemContext): ChannelFields {
       ? c.text('', 'subtitle') || c.text('itunes', 'summary')
       : c.text('', 'description') || c.text('itunes', 'summary') || c.text('itunes', 'subtitle'),
   };
-  const image = resolveUrl(rawImage, ctx.base);
-  const link = resolveUrl(rawLink, ctx.base);
+  const image = httpUrl(rawImage, ctx.base);
+  const link = httpUrl(rawLink, ctx.base);
   if (image) fields.image = image;
   if (link) fields.link = link;
   return fields;

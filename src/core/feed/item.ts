@@ -2,19 +2,14 @@
 // values plus a plain issue; nothing here throws.
 
 import type { Chapter, ChaptersRef, Episode, Soundbite, TranscriptRef } from '../model.ts';
-import {
-  Children,
-  notesHtmlOf,
-  plainText,
-  resolveUrl,
-  stableId,
-  textOf,
-  type NsKey,
-} from './xml.ts';
+import { Children, notesHtmlOf, plainText, textOf, type NsKey } from './xml.ts';
 import { pickEnclosure, urlExtension, type Candidate } from './enclosure.ts';
 import { episodeLabel, quoted, type IssueLog } from './issues.ts';
 import { parseFeedDate } from './date.ts';
-import { parseDuration, parseNpt } from '../npt.ts';
+import { parseClock } from '../time.ts';
+import { httpUrl } from '../url.ts';
+import { stableId } from '../hash.ts';
+import { parseDuration } from './duration.ts';
 
 export interface ItemContext {
   /** The feed URL, against which relative URLs resolve. */
@@ -64,7 +59,7 @@ function candidates(c: Children, atom: boolean): Candidate[] {
 function transcriptsOf(c: Children, ctx: ItemContext, label: string): TranscriptRef[] {
   const out: TranscriptRef[] = [];
   for (const el of c.all('podcast', 'transcript')) {
-    const url = resolveUrl(el.getAttribute('url') ?? '', ctx.base);
+    const url = httpUrl(el.getAttribute('url') ?? '', ctx.base);
     if (url === null) {
       ctx.log.add(
         'transcript-url',
@@ -87,7 +82,7 @@ function transcriptsOf(c: Children, ctx: ItemContext, label: string): Transcript
 
 function chaptersOf(c: Children, ctx: ItemContext): ChaptersRef | undefined {
   for (const el of c.all('podcast', 'chapters')) {
-    const url = resolveUrl(el.getAttribute('url') ?? '', ctx.base);
+    const url = httpUrl(el.getAttribute('url') ?? '', ctx.base);
     if (url !== null) return { url, type: el.getAttribute('type')?.trim() ?? '' };
   }
   return undefined;
@@ -113,7 +108,7 @@ function pscChaptersOf(c: Children, ctx: ItemContext, label: string): Chapter[] 
     for (let el = list.firstElementChild; el; el = el.nextElementSibling) {
       if (el.localName !== 'chapter' || el.namespaceURI !== list.namespaceURI) continue;
       const rawStart = el.getAttribute('start') ?? '';
-      const start = parseNpt(rawStart);
+      const start = parseClock(rawStart);
       if (start === null) {
         ctx.log.add(
           'psc-start',
@@ -122,8 +117,8 @@ function pscChaptersOf(c: Children, ctx: ItemContext, label: string): Chapter[] 
         continue;
       }
       const chapter: Chapter = { start, title: plainText(el.getAttribute('title') ?? '') };
-      const url = resolveUrl(el.getAttribute('href') ?? '', ctx.base);
-      const img = resolveUrl(el.getAttribute('image') ?? '', ctx.base);
+      const url = httpUrl(el.getAttribute('href') ?? '', ctx.base);
+      const img = httpUrl(el.getAttribute('image') ?? '', ctx.base);
       if (url) chapter.url = url;
       if (img) chapter.img = img;
       out.push(chapter);
@@ -187,7 +182,7 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
   }
 
   const media = candidates(c, ctx.atom);
-  const resolve = (raw: string): string | null => resolveUrl(raw, ctx.base);
+  const resolve = (raw: string): string | null => httpUrl(raw, ctx.base);
   const enclosure = pickEnclosure(media, resolve, (why) =>
     ctx.log.add(`no-audio:${why}`, `Episode ${label} cannot be played: ${why}`),
   );
@@ -206,11 +201,11 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
     notesHtml: notesOf(c, ctx.atom),
     transcripts: transcriptsOf(c, ctx, label),
   };
-  const image = resolveUrl(c.attr('itunes', 'image', 'href'), ctx.base);
+  const image = httpUrl(c.attr('itunes', 'image', 'href'), ctx.base);
   const rawLink = ctx.atom
     ? (atomLinks(c, 'alternate')[0]?.getAttribute('href') ?? '')
     : textOf(c.first('', 'link'));
-  const link = resolveUrl(rawLink, ctx.base);
+  const link = httpUrl(rawLink, ctx.base);
   const chapters = chaptersOf(c, ctx);
   const pscChapters = pscChaptersOf(c, ctx, label);
   const soundbites = soundbitesOf(c);

@@ -1,5 +1,5 @@
 // Small DOM helpers for feeds: namespaces matched by URI (never by prefix), trimmed text,
-// entity unescaping and URL resolution. Only standard DOM APIs; no DOM globals.
+// and entity unescaping. Only standard DOM APIs; no DOM globals.
 
 /** Which vocabulary an element belongs to. '' is the feed's own (RSS or Atom) vocabulary. */
 export type NsKey =
@@ -163,36 +163,4 @@ const ESCAPED_TAG = /&lt;\/?[a-z][a-z0-9]*(?:\s|\/|&gt;)/i;
  */
 export function notesHtmlOf(raw: string): string {
   return !REAL_TAG.test(raw) && ESCAPED_TAG.test(raw) ? unescapeMarkup(raw) : raw;
-}
-
-const RELATIVE_BASE = 'http://relative.invalid/';
-
-/**
- * Resolves `raw` against the feed URL. Only http(s) results are kept (no `javascript:` or
- * `data:`). A relative feed URL (`/demo/feed.xml`) gives root-relative results.
- */
-export function resolveUrl(raw: string, base: string): string | null {
-  const s = raw.trim();
-  if (s === '') return null;
-  let url: URL;
-  try {
-    url = new URL(s, new URL(base, RELATIVE_BASE));
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.href.startsWith(RELATIVE_BASE)) return url.href.slice(RELATIVE_BASE.length - 1);
-  return url.href;
-}
-
-/** A short stable hash (two FNV-1a 32-bit rounds) for ids made up from an item's content. */
-export function stableId(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193 + 2);
-  }
-  return `gen-${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }

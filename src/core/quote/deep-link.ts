@@ -1,5 +1,6 @@
 // Deep links (CONTRACT.md): ?feed=…&episode=<guid>&t=…&end=…, and the #t= media fragment.
 import { parseDeepLinkTime } from '../time.ts';
+import { httpUrl } from '../url.ts';
 
 export interface DeepLink {
   feed?: string;
@@ -8,16 +9,6 @@ export interface DeepLink {
   t?: number;
   /** End of a quoted range in seconds. */
   end?: number;
-}
-
-function httpUrl(value: string | null): string | undefined {
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Reads a deep link from a location's search and hash; invalid parts are dropped, never guessed. */

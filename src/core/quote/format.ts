@@ -1,6 +1,8 @@
 // A quote as the clipboard and exports carry it: plain text, Markdown, HTML, a podcast:soundbite tag.
 import type { Quote } from './quote.ts';
 import { formatClock } from '../time.ts';
+import { httpUrl } from '../url.ts';
+import { escapeHtml } from '../text/html-escape.ts';
 
 export type QuoteStyle = 'plain' | 'markdown';
 
@@ -59,24 +61,9 @@ export function quoteText(q: Quote, style: QuoteStyle = 'plain'): string {
   return q.link ? `${line} ${q.link}` : line;
 }
 
-const HTML_ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Escapes text for HTML element content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] ?? c);
-}
-
-const safeHref = (url: string): boolean => /^https?:\/\//i.test(url);
-
 /** The quote as the clipboard's HTML: a blockquote with the words, then the speakers, a `<cite>` and the link. */
 export function quoteHtml(q: Quote): string {
-  const link = safeHref(q.link) ? q.link : '';
+  const link = httpUrl(q.link) === null ? '' : q.link;
   const clock = escapeHtml(formatClock(q.start));
   const when = link ? `<a href="${escapeHtml(link)}">${clock}</a>` : clock;
   const work = source(q.episodeTitle, q.showTitle, escapeHtml);

@@ -19,7 +19,7 @@ export function htmlTime(text: string, datetime: string | null): number | null {
   const s = text.trim();
   const clock = readClock(s, 0);
   if (clock !== null && clock.length === s.length) return clockSeconds(clock);
-  const plain = parseClock(s);
+  const plain = parseClock(s, { commaFraction: true });
   if (plain !== null) return plain;
   const iso = /^P?T?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$/i.exec(
     datetime?.trim() ?? '',
@@ -27,7 +27,7 @@ export function htmlTime(text: string, datetime: string | null): number | null {
   if (iso !== null && (iso[1] ?? iso[2] ?? iso[3]) !== undefined) {
     return Number(iso[1] ?? 0) * 3600 + Number(iso[2] ?? 0) * 60 + Number(iso[3] ?? 0);
   }
-  return datetime === null ? null : parseClock(datetime);
+  return datetime === null ? null : parseClock(datetime, { commaFraction: true });
 }
 
 function collapse(s: string): string {

@@ -2,22 +2,13 @@
 // `{"version":"1.0.0","segments":[{"speaker","startTime","endTime","body"}]}`. Segments may be
 // whole phrases or single words; runs of single words become cues with word timings.
 import type { ParseIssue, ParseResult, SpokenCue, SpokenWord } from '../model.ts';
+import { isRecord, jsonSeconds } from '../json-values.ts';
 
 interface Segment {
   start: number;
   end: number | null;
   body: string;
   speaker: string | null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Float seconds from a number or a numeric string; null otherwise. */
-function seconds(value: unknown): number | null {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 }
 
 function pick(item: Record<string, unknown>, ...keys: string[]): unknown {
@@ -40,7 +31,7 @@ function readSegments(list: unknown[], errors: ParseIssue[]): Segment[] {
       bad++;
       continue;
     }
-    const start = seconds(pick(item, 'startTime', 'start'));
+    const start = jsonSeconds(pick(item, 'startTime', 'start'));
     const rawBody = pick(item, 'body', 'text');
     if (start === null || (typeof rawBody !== 'string' && typeof rawBody !== 'number')) {
       bad++;
@@ -48,7 +39,7 @@ function readSegments(list: unknown[], errors: ParseIssue[]): Segment[] {
     }
     const body = String(rawBody).replace(/\s+/g, ' ').trim();
     if (body === '') continue;
-    const end = seconds(pick(item, 'endTime', 'end'));
+    const end = jsonSeconds(pick(item, 'endTime', 'end'));
     const who = item['speaker'];
     const speaker = typeof who === 'string' && who.trim() !== '' ? who.trim() : null;
     segments.push({ start, end: end !== null && end >= start ? end : null, body, speaker });

@@ -95,18 +95,22 @@ export function parseTranscriptFile(
   return { value: cuesToTurns(value), errors };
 }
 
-/** Where the transcript or chapters came from, in the listener's words. */
+/** Where the transcript came from, in the listener's words (chapters: chapters/source-label.ts). */
 export function sourceLabel(kind: SourceKind): string {
-  const labels: Record<SourceKind, string> = {
-    vtt: "publisher's WebVTT file",
-    srt: "publisher's SRT file",
-    json: "publisher's JSON transcript",
-    html: "publisher's HTML transcript",
-    text: "publisher's text transcript",
-    'podcast-chapters': "publisher's chapters file",
-    psc: 'chapters in the feed',
-    'show-notes': 'show notes',
-    none: 'none',
-  };
-  return labels[kind];
+  switch (kind) {
+    case 'vtt':
+      return "publisher's WebVTT file";
+    case 'srt':
+      return "publisher's SRT file";
+    case 'json':
+      return "publisher's JSON transcript";
+    case 'html':
+      return "publisher's HTML transcript";
+    case 'text':
+      return "publisher's text transcript";
+    case 'show-notes':
+      return 'show notes';
+    default:
+      return 'none';
+  }
 }

@@ -1,37 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDuration, parseNpt } from '../../../src/core/npt.ts';
-
-describe('parseNpt (Podlove chapter starts)', () => {
-  it.each([
-    ['01:35:52', 5752],
-    ['7:48', 468],
-    ['35:12.250', 2112.25],
-    ['37', 37],
-    ['1:02:03.5', 3723.5],
-    ['00:00:00.000', 0],
-    ['npt:00:01:00', 60],
-    [' 90:00 ', 5400], // minutes may pass 59 when there are no hours
-  ])('%j → %d', (input, expected) => {
-    expect(parseNpt(input)).toBe(expected);
-  });
-
-  it.each([
-    '',
-    'soon',
-    '1:2:3:4',
-    '1:60:00',
-    '1:00:60',
-    '7:60',
-    '-5',
-    '1.5:00',
-    '12:3a',
-    ':30',
-    '1::2',
-    '1e3',
-  ])('%j → null', (input) => {
-    expect(parseNpt(input)).toBeNull();
-  });
-});
+import { parseDuration } from '../../../src/core/feed/duration.ts';
 
 describe('parseDuration (itunes:duration)', () => {
   it.each([
@@ -41,6 +9,8 @@ describe('parseDuration (itunes:duration)', () => {
     ['1:02:03', 3723],
     ['01:41:07.312', 6067.312],
     ['  54:26\n', 3266],
+    ['75:30', 4530], // a 75-minute episode written as MM:SS
+    ['npt:54:26', 3266],
   ])('%j → %d', (input, expected) => {
     expect(parseDuration(input)).toBe(expected);
   });
@@ -56,6 +26,7 @@ describe('parseDuration (itunes:duration)', () => {
     '3,600',
     '',
     '999999999',
+    '54:2',
   ])('%j → null (unknown until the audio says)', (input) => {
     expect(parseDuration(input)).toBeNull();
   });
