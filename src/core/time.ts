@@ -119,11 +119,6 @@ export function formatClock(seconds: number, options: { forceHours?: boolean } =
   return `${m}:${pad2(sec)}`;
 }
 
-/** `formatClock` with hours forced, e.g. so every time in a list has the same shape (`0:05:17`). */
-export function formatClockWithHours(seconds: number, forceHours: boolean): string {
-  return formatClock(seconds, { forceHours });
-}
-
 function unit(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

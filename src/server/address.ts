@@ -159,10 +159,6 @@ export function classifyAddress(text: string): AddressVerdict | null {
   return v4 === null ? null : classifyIPv4(v4);
 }
 
-export function isPublicAddress(text: string): boolean {
-  return classifyAddress(text)?.public === true;
-}
-
 /**
  * Checks a URL hostname. As in WHATWG URL, a host whose last label is numeric is IPv4
  * or invalid, never a name to look up; `localhost` names are refused before any DNS.

@@ -4,7 +4,6 @@ import {
   plainSeconds,
   nextDisplayStep,
   formatClock,
-  formatClockWithHours,
   formatPosition,
   formatSpoken,
   formatVttTime,
@@ -147,10 +146,9 @@ describe('formatClock', () => {
   });
 
   it('forces hours so a list lines up', () => {
-    expect(formatClockWithHours(317, true)).toBe('0:05:17');
     expect(formatClock(317, { forceHours: true })).toBe('0:05:17');
-    expect(formatClockWithHours(317, false)).toBe('5:17');
-    expect(formatClockWithHours(3723, true)).toBe('1:02:03');
+    expect(formatClock(317, { forceHours: false })).toBe('5:17');
+    expect(formatClock(3723, { forceHours: true })).toBe('1:02:03');
   });
 });
 
