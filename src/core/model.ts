@@ -37,6 +37,12 @@ export interface Turn {
   speaker: string;
   text: string;
   cues: Cue[];
+  /** The published times, kept when the turn was moved to audio time (alignment, a timing nudge) (#12). */
+  published?: { start: number; end: number };
+  /** How alignment found the turn's times; absent when they are as published (or nudged). */
+  timing?: 'aligned' | 'shifted' | 'missing' | 'estimated';
+  /** Character ranges [from, to) of `text` not heard in the audio. */
+  unheard?: Array<[number, number]>;
 }
 
 export interface Chapter {
