@@ -200,8 +200,11 @@ export class Alignment {
     if (this.#finished) this.phase = 'done';
   }
 
-  /** Stops here; `whole` when the message is a sentence of its own, else the reason after a colon. */
-  #fail(reason: string, whole = false): void {
+  /**
+   * Stops here with one line for the listener: the server's sentences about word timing as they
+   * are ("Word timing is turned off on this server."), any other reason after a colon.
+   */
+  #fail(reason: string, whole = /word tim/i.test(reason)): void {
     this.#abort?.abort();
     this.#pending = new Map();
     this.phase = 'failed';

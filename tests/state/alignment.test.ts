@@ -142,8 +142,12 @@ describe('Alignment', () => {
     const refused = setup('Word timing is turned off on this server.');
     refused.alignment.start({ audio: 'a', language: null, turns: TURNS, focus: 0 });
     await settle();
-    expect(refused.alignment.message).toBe(
-      'Word timing could not be found: word timing is turned off on this server.',
+    expect(refused.alignment.message).toBe('Word timing is turned off on this server.');
+    const bad = setup('The transcript has more than 5000 turns.');
+    bad.alignment.start({ audio: 'a', language: null, turns: TURNS, focus: 0 });
+    await settle();
+    expect(bad.alignment.message).toBe(
+      'Word timing could not be found: the transcript has more than 5000 turns.',
     );
     const errored = setup();
     errored.alignment.start({ audio: 'a', language: null, turns: TURNS, focus: 0 });
