@@ -33,17 +33,19 @@ export function shiftTurn(turn: Turn, by: number): Turn {
 /**
  * The audio-time turns. Aligned turns are audio time already and take no nudge. Starts never go
  * back (a nudge or an estimate could reorder turns): a turn that would start before the one ahead
- * of it starts with it, and the later one wins from then on (CONTRACT.md).
+ * of it starts with it, and the later one wins from then on (CONTRACT.md). `shift` may remember
+ * its answers, so that unchanged turns keep their objects.
  */
 export function audioTurns(
   published: readonly Turn[],
   aligned: ReadonlyArray<Turn | undefined>,
   pieces: SyncOffsets,
+  shift: (turn: Turn, by: number) => Turn = shiftTurn,
 ): Turn[] {
   const out: Turn[] = [];
   let floor = -Infinity;
   published.forEach((turn, i) => {
-    let t = aligned[i] ?? shiftTurn(turn, offsetAt(pieces, turn.start));
+    let t = aligned[i] ?? shift(turn, offsetAt(pieces, turn.start));
     if (t.start < floor) t = { ...t, start: floor, end: Math.max(floor, t.end) };
     floor = t.start;
     out.push(t);
