@@ -229,6 +229,10 @@ export class Player {
   audioTime(transcriptTime: number): number {
     return transcriptTime + this.offset;
   }
+  /** Where an audio time falls in the transcript's own times (the inverse of `audioTime`). */
+  transcriptTime(audioTime: number): number {
+    return audioTime - this.offset;
+  }
 
   /** Reads the engine clock once; called every animation frame while playing. */
   tick(): void {

@@ -8,6 +8,8 @@ export class Search {
   index = $state(-1);
   /** Reads the transcript's turns (reactively, from the player). Set once by the constructor. */
   #turns: () => readonly Turn[] = () => [];
+  /** The search field while it is on the page (#11: focused through here, not by element id). */
+  #field: { focus(): void } | null = null;
 
   constructor(turns: () => readonly Turn[]) {
     this.#turns = turns;
@@ -32,5 +34,16 @@ export class Search {
   clear(): void {
     this.query = '';
     this.index = -1;
+  }
+  /** Moves the keyboard to the search field, when one is on the page (the / shortcut). */
+  focus(): void {
+    this.#field?.focus();
+  }
+  /** Connects the search field; returns the function that disconnects it. */
+  attachField(field: { focus(): void }): () => void {
+    this.#field = field;
+    return () => {
+      if (this.#field === field) this.#field = null;
+    };
   }
 }

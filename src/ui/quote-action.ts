@@ -2,7 +2,7 @@
 import { buildQuote, type Quote, type QuoteContext } from '../core/quote/quote.ts';
 import type { AppContext } from '../state/context.ts';
 import { copyRich } from './clipboard.ts';
-import { selectionPoints } from './text-dom.ts';
+import { selectionPoints } from './transcript/text-dom.ts';
 
 /** The quote the selection makes inside the transcript, or null when nothing quotable is selected. */
 export function quoteFromSelection(app: AppContext, turnEls: readonly HTMLElement[]): Quote | null {

@@ -28,33 +28,3 @@ export function createHighlighter(): Highlighter {
     },
   };
 }
-
-export interface RangeSpec {
-  el: Element;
-  offset: number;
-  length: number;
-}
-
-/** Search matches (and the chosen one) as Custom Highlights; returns the chosen match's range. */
-export function createSearchHighlighter(): {
-  show(all: RangeSpec[], current: RangeSpec | null): Range | null;
-} {
-  const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
-  if (!registry || typeof Highlight === 'undefined') return { show: () => null };
-  const all = new Highlight();
-  const chosen = new Highlight();
-  registry.set('verbatim-search', all);
-  registry.set('verbatim-search-current', chosen);
-  const toRange = ({ el, offset, length }: RangeSpec) => textRange(el, offset, length);
-  return {
-    show(specs, current) {
-      all.clear();
-      chosen.clear();
-      for (const spec of specs) all.add(toRange(spec));
-      if (!current) return null;
-      const range = toRange(current);
-      chosen.add(range);
-      return range;
-    },
-  };
-}

@@ -3,8 +3,8 @@
 // episode's 776 turns, cloning costs ~15 ms. Text goes in as text, never as markup. Turns sit in
 // chunks the browser may skip while off screen (`content-visibility: auto`), so the first layout
 // only measures the chunks in view.
-import { formatClock, plainSeconds } from '../core/time.ts';
-import type { Turn } from '../core/model.ts';
+import { formatClock, plainSeconds } from '../../core/time.ts';
+import type { Turn } from '../../core/model.ts';
 
 /** Turns per chunk: few chunks for the browser to watch, small ones so most text can be skipped. */
 export const CHUNK_TURNS = 24;
@@ -88,44 +88,11 @@ export function sizeChunks(
   });
 }
 
-/** Shows characters [from, to) of a turn's text in a `<mark>` (a quoted passage), or plain when `range` is null. */
-export function markText(turnEl: HTMLElement, text: string, range: [number, number] | null): void {
-  const p = turnEl.querySelector('.text');
-  if (!p) return;
-  if (!range) {
-    if (p.childNodes.length !== 1 || p.firstChild?.nodeType !== Node.TEXT_NODE)
-      p.textContent = text;
-    return;
+/** A colour (0–3) per speaker, in order of first appearance. */
+export function speakerHues(turns: readonly Turn[]): Map<string, number> {
+  const hues = new Map<string, number>();
+  for (const turn of turns) {
+    if (turn.speaker && !hues.has(turn.speaker)) hues.set(turn.speaker, hues.size % 4);
   }
-  const mark = p.ownerDocument.createElement('mark');
-  mark.textContent = text.slice(range[0], range[1]);
-  p.replaceChildren(
-    ...[text.slice(0, range[0]), mark, text.slice(range[1])].filter((part) => part !== ''),
-  );
-}
-
-/**
- * Moves the quote <mark>s from `shown` to `wanted` ([from, to) per turn), touching only turns whose
- * range changed: re-marking replaces a turn's text nodes, which empties highlight ranges in it.
- * Returns true when any turn changed.
- */
-export function applyMarks(
-  turnEls: readonly HTMLElement[],
-  turns: readonly Turn[],
-  shown: ReadonlyMap<number, [number, number]>,
-  wanted: ReadonlyMap<number, [number, number]>,
-): boolean {
-  let changed = false;
-  const set = (i: number, range: [number, number] | null) => {
-    const el = turnEls[i];
-    if (!el) return;
-    markText(el, turns[i]?.text ?? '', range);
-    changed = true;
-  };
-  for (const i of shown.keys()) if (!wanted.has(i)) set(i, null);
-  for (const [i, range] of wanted) {
-    const was = shown.get(i);
-    if (!was || was[0] !== range[0] || was[1] !== range[1]) set(i, range);
-  }
-  return changed;
+  return hues;
 }

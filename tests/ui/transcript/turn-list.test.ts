@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
-// The transcript's turn elements, built without Svelte: the contract's hooks, chunks, text-only content, marks.
+// The transcript's turn elements, built without Svelte: the contract's hooks, chunks, text-only content.
 import { describe, expect, test } from 'vitest';
-import type { Turn } from '../../src/core/model.ts';
+import type { Turn } from '../../../src/core/model.ts';
 import {
-  applyMarks,
   CHUNK_TURNS,
-  markText,
   renderTurns,
   sizeChunks,
-} from '../../src/ui/turn-list.ts';
+  speakerHues,
+} from '../../../src/ui/transcript/turn-list.ts';
 
 function turn(start: number, speaker: string, text: string): Turn {
   return {
@@ -83,60 +82,16 @@ describe('sizeChunks', () => {
   });
 });
 
-describe('markText', () => {
-  test('puts the quoted characters in a <mark> and takes it away again', () => {
-    const host = document.createElement('div');
-    const { turnEls } = renderTurns(host, [turn(0, 'A', 'one two three')], () => 0);
-    const el = turnEls[0]!;
-    markText(el, 'one two three', [4, 7]);
-    expect(el.querySelector('mark')?.textContent).toBe('two');
-    expect(el.querySelector('.text')?.textContent).toBe('one two three');
-    markText(el, 'one two three', [0, 13]);
-    expect(el.querySelector('.text')?.childNodes).toHaveLength(1);
-    markText(el, 'one two three', null);
-    expect(el.querySelector('mark')).toBeNull();
-    expect(el.querySelector('.text')?.textContent).toBe('one two three');
-  });
-});
-
-describe('applyMarks', () => {
-  test('touches only turns whose quoted range changed, so ranges in the others stay alive', () => {
-    const turns = [
-      turn(0, 'A', 'one two three'),
-      turn(1, 'B', 'four five six'),
-      turn(2, 'A', 'seven'),
-    ];
-    const host = document.createElement('div');
-    const { turnEls } = renderTurns(host, turns, () => 0);
-    const first = new Map<number, [number, number]>([
-      [0, [4, 13]],
-      [1, [0, 4]],
+describe('speakerHues', () => {
+  test('a colour per speaker in order of first appearance, four colours round', () => {
+    const names = ['A', '', 'B', 'A', 'C', 'D', 'E'];
+    const hues = speakerHues(names.map((name, i) => turn(i, name, 'x')));
+    expect([...hues]).toEqual([
+      ['A', 0],
+      ['B', 1],
+      ['C', 2],
+      ['D', 3],
+      ['E', 0],
     ]);
-    expect(applyMarks(turnEls, turns, new Map(), first)).toBe(true);
-    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual([
-      'two three',
-      'four',
-      null,
-    ]);
-    // A live range inside turn 0's marked words.
-    const range = document.createRange();
-    range.selectNodeContents(turnEls[0]!.querySelector('mark')!);
-    expect(applyMarks(turnEls, turns, first, new Map(first))).toBe(false);
-    expect(range.toString()).toBe('two three');
-    // Turn 1's range moves and turn 2 joins; turn 0 is left alone.
-    const second = new Map<number, [number, number]>([
-      [0, [4, 13]],
-      [1, [0, 9]],
-      [2, [0, 5]],
-    ]);
-    expect(applyMarks(turnEls, turns, first, second)).toBe(true);
-    expect(range.toString()).toBe('two three');
-    expect(turnEls.map((el) => el.querySelector('mark')?.textContent ?? null)).toEqual([
-      'two three',
-      'four five',
-      'seven',
-    ]);
-    expect(applyMarks(turnEls, turns, second, new Map())).toBe(true);
-    expect(host.querySelector('mark')).toBeNull();
   });
 });

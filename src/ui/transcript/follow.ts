@@ -1,6 +1,6 @@
 // Follow mode: keep the current turn comfortably in view; a reader's own scroll pauses it.
-import type { Reader } from '../state/reader.svelte.ts';
-import { isTypingTarget } from './keys.ts';
+import type { Reader } from '../../state/reader.svelte.ts';
+import { isTypingTarget } from '../keys.ts';
 
 const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End']);
 
@@ -49,10 +49,16 @@ export function createFollower(reader: Reader): Follower {
       if (rect.height > 0 && (rect.bottom > bottom || rect.top < top)) bring(rect, true);
     },
     onUserScroll() {
-      reader.follow = false;
+      reader.pauseFollow();
     },
     onKey(event) {
-      if (SCROLL_KEYS.has(event.key) && !isTypingTarget(event.target)) reader.follow = false;
+      if (SCROLL_KEYS.has(event.key) && !isTypingTarget(event.target)) reader.pauseFollow();
     },
   };
+}
+
+/** Puts a search match a third of the way down the window, at once: the reader asked to go there. */
+export function scrollToMatch(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  scrollTo({ top: scrollY + rect.top - innerHeight * 0.35, behavior: 'instant' });
 }

@@ -1,0 +1,67 @@
+// Quoted words in <mark>: the passage a quote link names, moved between turns by touching only
+// the turns whose range changed (re-marking replaces a turn's text nodes).
+import type { Turn } from '../../core/model.ts';
+import { rangeForTimes } from '../../core/quote/range.ts';
+
+/** [from, to) character offsets of a turn's text. */
+export type MarkRange = [number, number];
+
+/** The words between two transcript times, per turn: what a quote link shows in <mark>. */
+export function quoteMarks(
+  turns: readonly Turn[],
+  quote: { start: number; end: number } | null,
+): Map<number, MarkRange> {
+  const out = new Map<number, MarkRange>();
+  const range = quote ? rangeForTimes(turns, quote.start, quote.end) : null;
+  if (!range) return out;
+  for (let i = range.from.turn; i <= range.to.turn; i++) {
+    const length = turns[i]?.text.length ?? 0;
+    out.set(i, [
+      i === range.from.turn ? range.from.offset : 0,
+      i === range.to.turn ? range.to.offset : length,
+    ]);
+  }
+  return out;
+}
+
+/** Shows characters [from, to) of a turn's text in a `<mark>` (a quoted passage), or plain when `range` is null. */
+export function markText(turnEl: HTMLElement, text: string, range: MarkRange | null): void {
+  const p = turnEl.querySelector('.text');
+  if (!p) return;
+  if (!range) {
+    if (p.childNodes.length !== 1 || p.firstChild?.nodeType !== Node.TEXT_NODE)
+      p.textContent = text;
+    return;
+  }
+  const mark = p.ownerDocument.createElement('mark');
+  mark.textContent = text.slice(range[0], range[1]);
+  p.replaceChildren(
+    ...[text.slice(0, range[0]), mark, text.slice(range[1])].filter((part) => part !== ''),
+  );
+}
+
+/**
+ * Moves the quote <mark>s from `shown` to `wanted` ([from, to) per turn), touching only turns whose
+ * range changed: re-marking replaces a turn's text nodes, which empties highlight ranges in it.
+ * Returns true when any turn changed.
+ */
+export function applyMarks(
+  turnEls: readonly HTMLElement[],
+  turns: readonly Turn[],
+  shown: ReadonlyMap<number, MarkRange>,
+  wanted: ReadonlyMap<number, MarkRange>,
+): boolean {
+  let changed = false;
+  const set = (i: number, range: MarkRange | null) => {
+    const el = turnEls[i];
+    if (!el) return;
+    markText(el, turns[i]?.text ?? '', range);
+    changed = true;
+  };
+  for (const i of shown.keys()) if (!wanted.has(i)) set(i, null);
+  for (const [i, range] of wanted) {
+    const was = shown.get(i);
+    if (!was || was[0] !== range[0] || was[1] !== range[1]) set(i, range);
+  }
+  return changed;
+}
