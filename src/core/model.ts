@@ -51,6 +51,8 @@ export interface Chapter {
   title: string;
   url?: string;
   img?: string;
+  /** False for a silent chapter (`toc: false`), kept only when asked for (inspect, #15). */
+  toc?: false;
 }
 
 /** Where a transcript or chapter list came from, said to the listener in plain words. */

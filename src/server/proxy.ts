@@ -16,7 +16,7 @@ export const DEFAULT_LIMITS: Readonly<Record<FetchKind, number>> = {
 };
 export const DEFAULT_TIMEOUTS = { connectMs: 5_000, totalMs: 30_000 } as const;
 
-const ACCEPT: Readonly<Record<FetchKind, string>> = {
+export const ACCEPT: Readonly<Record<FetchKind, string>> = {
   feed: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5',
   transcript:
     'text/vtt, application/x-subrip, application/json, text/html;q=0.9, text/plain;q=0.8, */*;q=0.5',

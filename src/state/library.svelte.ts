@@ -1,12 +1,15 @@
 // What the listener has open: the feed, the episode, and where its transcript and chapters came from.
 // Fetching and parsing happen here so components stay thin.
-import { clampChapters, parseChaptersJson } from '../core/chapters/json.ts';
+import { clampChapters } from '../core/chapters/json.ts';
 import { parseFeed } from '../core/feed/feed.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
-import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
-import { readShowNotes } from '../core/show-notes/transcript.ts';
-import { cuesToTurns } from '../core/transcript/turns.ts';
-import { FetchError, fetchText, type FetchKind, type Fetched } from './fetcher.ts';
+import { fetchText, type FetchKind, type Fetched } from './fetcher.ts';
+import {
+  failureReason as reason,
+  findChapters,
+  findTranscript,
+  type SourceDeps,
+} from './episode-sources.ts';
 import type { Listening } from './listening.ts';
 import type { Player } from './player.svelte.ts';
 
@@ -29,14 +32,6 @@ export interface OpenOptions {
 }
 
 let nextAlertId = 1;
-
-/** " (404)." for an HTTP status, else ": <the reason>." — the tail of "The … could not be loaded". */
-function reason(error: unknown): string {
-  if (error instanceof FetchError)
-    return error.status ? ` (${error.status}).` : `: ${lowerFirst(error.message)}`;
-  return ': the address could not be reached.';
-}
-const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
 export class Library {
   feedUrl = $state<string | null>(null);
@@ -175,36 +170,27 @@ export class Library {
     return true;
   }
 
+  /** The shared source sequence (episode-sources.ts), speaking through this page's alerts (#15). */
+  #deps(token: number): SourceDeps {
+    const stale = () => token !== this.#episodeToken;
+    return {
+      fetch: (url, kind) => this.fetcher(url, kind),
+      parseHtml: this.parseHtml,
+      language: navigator.language,
+      report: (message) => {
+        if (!stale()) this.alert(message);
+      },
+      stale,
+    };
+  }
+
   async #loadTranscript(episode: Episode, token: number): Promise<void> {
-    const offered = rankTranscripts(episode.transcripts, navigator.language);
-    this.loadingTranscript = offered.length > 0;
+    this.loadingTranscript = episode.transcripts.length > 0;
     try {
-      for (const ref of offered) {
-        const kind = transcriptKind(ref);
-        try {
-          const fetched = await this.fetcher(ref.url, 'transcript');
-          if (token !== this.#episodeToken) return;
-          const { value } = parseTranscriptFile(fetched.text, kind, this.parseHtml ?? undefined);
-          if (value.length === 0) {
-            this.alert('The transcript file has no readable lines. The episode still plays.');
-            continue;
-          }
-          this.#turns = value;
-          this.transcriptSource = kind;
-          this.#publish(token);
-          return;
-        } catch (error) {
-          if (token !== this.#episodeToken) return;
-          this.alert(
-            `The transcript file could not be loaded${reason(error)} The episode still plays.`,
-          );
-        }
-      }
-      // No file, or none readable: a transcript written into the show notes (how Substack shows publish).
-      const notes = this.#notes(episode);
-      if (notes && notes.transcript.length > 0 && token === this.#episodeToken) {
-        this.#turns = notes.transcript;
-        this.transcriptSource = 'show-notes';
+      const found = await findTranscript(episode, this.#deps(token));
+      if (found && token === this.#episodeToken) {
+        this.#turns = found.turns;
+        this.transcriptSource = found.source;
         this.#publish(token);
       }
     } finally {
@@ -213,58 +199,16 @@ export class Library {
   }
 
   async #loadChapters(episode: Episode, token: number): Promise<void> {
-    if (episode.chapters) {
-      this.loadingChapters = true;
-      try {
-        const fetched = await this.fetcher(episode.chapters.url, 'chapters');
-        if (token !== this.#episodeToken) return;
-        const { value, errors } = parseChaptersJson(fetched.text, fetched.finalUrl);
-        if (value.length > 0) {
-          this.#chapters = value;
-          this.chaptersSource = 'podcast-chapters';
-          this.#publish(token);
-          return;
-        }
-        const why = errors[0]?.message ?? 'The chapters file lists no chapters.';
-        this.alert(`${why} The episode still plays.`);
-      } catch (error) {
-        if (token !== this.#episodeToken) return;
-        this.alert(
-          `The chapters file could not be loaded${reason(error)} The episode still plays.`,
-        );
-      } finally {
-        if (token === this.#episodeToken) this.loadingChapters = false;
+    this.loadingChapters = episode.chapters !== undefined;
+    try {
+      const found = await findChapters(episode, this.#deps(token));
+      if (found && token === this.#episodeToken) {
+        this.#chapters = found.chapters;
+        this.chaptersSource = found.source;
+        this.#publish(token);
       }
+    } finally {
+      if (token === this.#episodeToken) this.loadingChapters = false;
     }
-    if (token !== this.#episodeToken) return;
-    if (episode.pscChapters && episode.pscChapters.length > 0) {
-      this.#chapters = episode.pscChapters;
-      this.chaptersSource = 'psc';
-      this.#publish(token);
-      return;
-    }
-    const notes = this.#notes(episode);
-    if (notes && notes.chapters.length > 0) {
-      this.#chapters = notes.chapters;
-      this.chaptersSource = 'show-notes';
-      this.#publish(token);
-    }
-  }
-
-  /** The chapters and transcript written into an episode's show notes (read once per episode). */
-  #notesCache = new WeakMap<Episode, { chapters: Chapter[]; transcript: Turn[] }>();
-  #notes(episode: Episode): { chapters: Chapter[]; transcript: Turn[] } | null {
-    if (!this.parseHtml || !episode.notesHtml) return null;
-    let found = this.#notesCache.get(episode);
-    if (!found) {
-      const { chapters, transcript } = readShowNotes(
-        episode.notesHtml,
-        this.parseHtml,
-        episode.duration,
-      );
-      found = { chapters: chapters.value, transcript: cuesToTurns(transcript.value) };
-      this.#notesCache.set(episode, found);
-    }
-    return found;
   }
 }

@@ -3,8 +3,17 @@ import type { Chapter, ParseIssue, ParseResult } from '../model.ts';
 import { isRecord, jsonSeconds } from '../json-values.ts';
 import { httpUrl } from '../url.ts';
 
+export interface ChaptersJsonOptions {
+  /** Keep `toc: false` chapters, marked `toc: false` (inspect lists them; the page hides them). */
+  includeSilent?: boolean;
+}
+
 /** Parses a `podcast:chapters` JSON file; `baseUrl` resolves relative `url`/`img`. */
-export function parseChaptersJson(text: string, baseUrl?: string): ParseResult<Chapter[]> {
+export function parseChaptersJson(
+  text: string,
+  baseUrl?: string,
+  options: ChaptersJsonOptions = {},
+): ParseResult<Chapter[]> {
   const errors: ParseIssue[] = [];
   let data: unknown;
   try {
@@ -27,7 +36,8 @@ export function parseChaptersJson(text: string, baseUrl?: string): ParseResult<C
       errors.push({ message: `Chapter ${i + 1} has no valid startTime; skipped.` });
       return;
     }
-    if (item['toc'] === false) return; // silent chapter: not listed, not a jump target
+    const silent = item['toc'] === false;
+    if (silent && !options.includeSilent) return; // silent chapter: not listed, not a jump target
     const title = typeof item['title'] === 'string' ? item['title'].trim() : '';
     const end = jsonSeconds(item['endTime']);
     const chapter: Chapter = { start, title: title || `Chapter ${chapters.length + 1}` };
@@ -36,6 +46,7 @@ export function parseChaptersJson(text: string, baseUrl?: string): ParseResult<C
     if (url) chapter.url = url;
     const img = httpUrl(item['img'], baseUrl);
     if (img) chapter.img = img;
+    if (silent) chapter.toc = false;
     chapters.push(chapter);
   });
   chapters.sort((a, b) => a.start - b.start);
