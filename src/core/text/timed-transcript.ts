@@ -15,15 +15,24 @@ export interface TimedTranscriptOptions {
   where: string;
 }
 
-/** Rough speaking time of a text with no end time: 0.4 s a word, at least one second. */
+/**
+ * Words a second at a brisk speaking rate (180 a minute; conversation runs ~140–170). The last
+ * turn of a transcript with no end time ends after this long (#14): erring short ends the turn
+ * near its words, where erring long (or running to the end of the audio) kept a turn "speaking"
+ * for minutes after its words and put quotes from it far from where they are heard.
+ */
+export const BRISK_WORDS_PER_SECOND = 3;
+
+/** Speaking time of a text with no end time, at a brisk rate; at least one second. */
 export function estimateSeconds(text: string): number {
   const words = text.split(/\s+/).filter((w) => w !== '').length;
-  return Math.max(1, words * 0.4);
+  return Math.max(1, words / BRISK_WORDS_PER_SECOND);
 }
 
 /**
  * Sets each cue's end to the next later start (cues sharing a start share an end), the last
- * ones to the duration or an estimate; drops cues left without text, passing their speaker on.
+ * ones to where their words plausibly end (an estimate from their length, never past the
+ * duration; never the end of the audio, #14); drops cues left without text, passing their speaker on.
  * Cue texts must already have their whitespace collapsed; they are only trimmed here.
  */
 export function finishCues(cues: SpokenCue[], duration: number | null): SpokenCue[] {
@@ -46,7 +55,6 @@ export function finishCues(cues: SpokenCue[], duration: number | null): SpokenCu
     const later = kept[k + 1];
     if (later !== undefined && later.start > cue.start) next = later.start;
     if (next !== Infinity) cue.end = next;
-    else if (duration !== null && duration > cue.start) cue.end = duration;
     else cue.end = cue.start + estimateSeconds(cue.text);
     if (duration !== null && cue.end > duration) cue.end = Math.max(cue.start, duration);
   }

@@ -121,13 +121,13 @@ describe('findNotesTranscript: turns', () => {
     ]);
   });
 
-  it('ends the last turn at the duration, and leaves out turns past it', () => {
+  it('ends the last turn where its words end (not the duration), and leaves out turns past it', () => {
     const html =
       '<h3>Transcript</h3><p>00:00:01 Ada Park: In.</p><p>00:00:50 Cy Dunn: In too.</p><p>00:02:00 Ada Park: Out.</p><p>Still out.</p>';
     const r = findNotesTranscript(html, parseHtml, 100);
     expect(r.value.map((c) => [c.start, c.end, c.text])).toEqual([
       [1, 50, 'In.'],
-      [50, 100, 'In too.'],
+      [50, 51, 'In too.'],
     ]);
     expect(r.errors).toMatchInlineSnapshot(`
       [
@@ -277,10 +277,13 @@ describe('findNotesTranscript: the Substack fixture', () => {
     expect(turns.some((t) => t.text.includes('—sorry, the other thing'))).toBe(true);
   });
 
-  it('is sorted, within the duration, and ends the last turn at the duration', () => {
+  it('is sorted, within the duration, and ends the last turn where its words end (#14)', () => {
     for (let k = 1; k < r.value.length; k++) {
       expect(r.value[k]?.start).toBeGreaterThanOrEqual(r.value[k - 1]?.start ?? 0);
     }
-    expect(r.value.at(-1)).toMatchObject({ start: 4127, end: 4380 });
+    const last = r.value.at(-1)!;
+    const words = last.text.split(/\s+/).length;
+    expect(last).toMatchObject({ start: 4127, end: 4127 + words / 3 });
+    expect(last.end).toBeLessThan(4380);
   });
 });

@@ -24,7 +24,7 @@ describe('parseTranscriptText', () => {
         text: 'For the gull census. We do it every spring.',
         speaker: 'Juno Maret',
       },
-      { start: 13, end: 15.4, text: 'Forty-one and one very rude one.', speaker: 'Pell Okafor' },
+      { start: 13, end: 15, text: 'Forty-one and one very rude one.', speaker: 'Pell Okafor' },
     ]);
   });
 
@@ -38,9 +38,16 @@ describe('parseTranscriptText', () => {
     ]);
   });
 
-  it('ends the last cue at the duration when one is given', () => {
-    const r = parseTranscriptText('00:10 Ada: a\n00:20 Ada: b', { duration: 30 });
-    expect(r.value.at(-1)).toMatchObject({ start: 20, end: 30 });
+  it('ends the last cue where its words end at a brisk rate, not at the end of the audio (#14)', () => {
+    const r = parseTranscriptText('00:00:10 Ada: a\n00:00:20 Ada: six words at three a second', {
+      duration: 3000,
+    });
+    expect(r.value.at(-1)).toMatchObject({ start: 20, end: 22 });
+    // Never past the audio's end, though.
+    const short = parseTranscriptText('00:00:10 Ada: a\n00:00:20 Ada: six words at three a second', {
+      duration: 21,
+    });
+    expect(short.value.at(-1)).toMatchObject({ start: 20, end: 21 });
   });
 
   it('says there are no times, and gives nothing, for untimed text', () => {
