@@ -70,9 +70,12 @@ const SKIPPED = new Set([
 
 /** A line that opens with a time, a bullet before a time, or a speaker before a time. */
 const TIMED_START = /^\s*(?:[*•·▪►▶+>#–—-]\s*)?[([]?\s*\d{1,3}:\d\d/;
-/** `Ada Park (00:06): …`, `Ada Park: [00:00:06] …`: a speaker's name, then a time. */
+/**
+ * `Ada Park (00:06): …`, `Ada Park: [00:00:06] …`: a speaker's name, then a time; the name may
+ * be a title of up to 12 words (`Professor of History at …`, #14).
+ */
 const NAMED_TIME_START =
-  /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*:?\s*[([]?\d{1,3}:\d\d/u;
+  /^\s*\p{Lu}[\p{L}'’.-]*,?(?:\s+(?:\p{Lu}[\p{L}'’.-]*,?|of|the|at|and|for|in|on|to|from|with|an?|de|van|von|&)){0,11}\s*:?\s*[([]?\d{1,3}:\d\d/u;
 const KEYWORD_LINE =
   /^\W{0,3}(?:chapters?|timestamps?|time ?codes?|sprungmarken|kapitel|transcript|transkript)\W{0,3}$/i;
 

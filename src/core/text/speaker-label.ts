@@ -57,6 +57,43 @@ export function looksLikeName(label: string): boolean {
   return true;
 }
 
+/** Small words a title-like label may hold in lower case (`Professor of History at the …`). */
+const CONNECTORS = new Set([
+  ...PARTICLES,
+  'the',
+  'at',
+  'and',
+  'for',
+  'in',
+  'on',
+  'to',
+  'from',
+  'with',
+  'a',
+  'an',
+  '&',
+]);
+
+/** Longest label, in words, read as a speaker's title on a timed line. */
+const LONG_LABEL_WORDS = 12;
+
+/**
+ * True for a speaker written with a title, as long as 5–12 words (`Professor Emerita of Urban
+ * History at the Old Harbour University`): title case throughout (connecting words aside,
+ * commas allowed). Only trusted where a time marks the line as a turn (#14): elsewhere such a
+ * line is more likely a heading or prose.
+ */
+export function looksLikeLongLabel(label: string): boolean {
+  const s = label.trim();
+  if (s.length === 0 || s.length > 110) return false;
+  const words = s.split(/\s+/);
+  if (words.length < 5 || words.length > LONG_LABEL_WORDS) return false;
+  return words.every((raw, k) => {
+    const w = raw.replace(/,$/, '');
+    return NAME_WORD.test(w) || (k > 0 && CONNECTORS.has(w));
+  });
+}
+
 export interface Label {
   name: string;
   /** The text after the label, trimmed. */
@@ -93,6 +130,18 @@ export function splitLabel(text: string, brackets = false): Label | null {
   if (after !== '' && !/\s/.test(after)) return null;
   const name = s.slice(0, colon).trim();
   if (!looksLikeName(name)) return null;
+  return { name, rest: s.slice(colon + 1).trim(), form: 'colon' };
+}
+
+/** A `Long Title Of A Speaker: text` label (see `looksLikeLongLabel`) at the start of `text`, or null. */
+export function splitLongLabel(text: string): Label | null {
+  const s = stripChangeMark(text);
+  const colon = s.indexOf(':');
+  if (colon < 1 || colon > 110) return null;
+  const after = s.charAt(colon + 1);
+  if (after !== '' && !/\s/.test(after)) return null;
+  const name = s.slice(0, colon).trim();
+  if (!looksLikeLongLabel(name)) return null;
   return { name, rest: s.slice(colon + 1).trim(), form: 'colon' };
 }
 

@@ -2,7 +2,13 @@
 // comes before it (a speaker's name, or nothing) and after it; and how a whole list of such
 // times is read (`X:YY` as minutes:seconds or hours:minutes, decided per list).
 import { clockSeconds, readClock, type ClockToken } from './timestamps.ts';
-import { looksLikeName, splitLabel, type Label } from './speaker-label.ts';
+import {
+  looksLikeLongLabel,
+  looksLikeName,
+  splitLabel,
+  splitLongLabel,
+  type Label,
+} from './speaker-label.ts';
 
 export interface TimedLine {
   clock: ClockToken;
@@ -54,8 +60,9 @@ export function parseTimedLine(line: string): TimedLine | null {
   const at = lead === null ? 0 : lead[0].length;
   const first = clockAt(line, at);
   if (first !== null) return { clock: first.clock, prefix: '', rest: restAfter(line, first.end) };
-  // `Name (00:06): text`: look for the time within the first few words only.
-  const limit = Math.min(line.length, 60);
+  // `Name (00:06): text`: look for the time within the first few words only (a speaker's
+  // title can run to a dozen words, #14).
+  const limit = Math.min(line.length, 120);
   for (let i = 1; i < limit; i++) {
     const c = line.charCodeAt(i);
     if (!((c >= 48 && c <= 57) || c === 40 || c === 91)) continue; // a digit, `(` or `[`
@@ -68,7 +75,7 @@ export function parseTimedLine(line: string): TimedLine | null {
       .trim()
       .replace(/\s*[:\-–—|]$/, '')
       .trim();
-    if (!looksLikeName(name)) return null;
+    if (!looksLikeName(name) && !looksLikeLongLabel(name)) return null;
     return { clock: found.clock, prefix: name, rest: restAfter(line, found.end) };
   }
   return null;
@@ -77,7 +84,8 @@ export function parseTimedLine(line: string): TimedLine | null {
 /** The speaker label a timed line carries: before the time, or right after it (`00:06 - Ada:`). */
 export function timedLabel(t: TimedLine): Label | null {
   if (t.prefix !== '') return { name: t.prefix, rest: t.rest, form: 'colon' };
-  return splitLabel(t.rest) ?? (/^[-–—|]\s/.test(t.rest) ? splitLabel(t.rest.slice(2)) : null);
+  const rest = /^[-–—|]\s/.test(t.rest) ? t.rest.slice(2) : t.rest;
+  return splitLabel(t.rest) ?? splitLabel(rest) ?? splitLongLabel(rest);
 }
 
 function ascendingWithin(values: readonly number[], duration: number | null): boolean {

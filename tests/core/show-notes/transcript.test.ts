@@ -88,6 +88,38 @@ describe('findNotesTranscript: the forms turns are written in', () => {
   });
 });
 
+describe('findNotesTranscript: a speaker written with a long title (#14)', () => {
+  const title = 'Professor Emerita of Urban History at the Old Harbour University';
+  const want = [
+    [6, 'Ada Park', 'Hello.'],
+    [60, title, 'Hi there.'],
+    [120, 'Ada Park', 'Next.'],
+  ];
+  it.each([
+    ['paragraphs', (l: string[]) => l.map((x) => `<p>${x}</p>`).join('')],
+    ['<br> breaks', (l: string[]) => `<p>${l.join('<br>')}</p>`],
+    ['newlines', (l: string[]) => `<p>${l.join('\n')}</p>`],
+  ])('keeps its time, and the next turns, in %s: Title (00:01:00): text', (_, join) => {
+    const lines = [
+      'Ada Park (00:00:06): Hello.',
+      `${title} (00:01:00): Hi there.`,
+      'Ada Park (00:02:00): Next.',
+    ];
+    expect(cues(`<h3>Transcript</h3>${join(lines)}`)).toEqual(want);
+  });
+
+  it("is that turn's speaker after the time too: [00:01:00] Title: text", () => {
+    const html = `<h3>Transcript</h3><p>[00:00:06] Ada Park: Hello.</p><p>[00:01:00] ${title}: Hi there.</p><p>[00:02:00] Ada Park: Next.</p>`;
+    expect(cues(html)).toEqual(want);
+  });
+
+  it('does not take a sentence with a colon after a time for a title', () => {
+    const html =
+      '<h3>Transcript</h3><p>[00:00:06] Ada Park: Hello.</p><p>[00:01:00] So here is what I think about it: yes.</p>';
+    expect(cues(html)[1]).toEqual([60, null, 'So here is what I think about it: yes.']);
+  });
+});
+
 describe('findNotesTranscript: turns', () => {
   it('appends untimed paragraphs to the turn above', () => {
     const html = `<h3>Transcript</h3><p>[00:00:06] Ada Park: First paragraph.</p>
