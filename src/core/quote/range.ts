@@ -1,45 +1,46 @@
 // The words a quote link names: times (t, end) back to a text range, for the <mark> on opening it.
+// It inverts `timeAt`, the function quotes take their times from, so a link the app made marks
+// exactly the words quoted (#14: an end inside a cue used to mark the rest of the cue too).
 import type { Turn } from '../model.ts';
-import type { TextPoint } from './quote.ts';
+import { timeAt, type TextPoint } from './quote.ts';
 import { lastAtOrBefore } from '../timeline-index.ts';
 
-/** Timed points of a turn (words, else cues), as [start time, char offset]. */
-function anchors(turn: Turn): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const cue of turn.cues) {
-    if (cue.words?.length) for (const w of cue.words) out.push([w.start, w.offset]);
-    else out.push([cue.start, cue.offset]);
-  }
-  return out.length ? out : [[turn.start, 0]];
+/** Links carry times to the hundredth (start rounded up, end down): this much slack finds the word again. */
+const LINK_SLACK = 0.011;
+
+/** [start, end) offsets of the words of `text`, in order. */
+function words(text: string): Array<[number, number]> {
+  return [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-/** The character offset in a turn where time `t` falls: the timed unit under t, else interpolated. */
-function offsetAt(turn: Turn, t: number, edge: 'start' | 'end'): number {
-  const points = anchors(turn);
-  const i = lastAtOrBefore(
-    points.map((p) => p[0]),
-    t,
-  );
-  const [unitStart, unitOffset] = points[Math.max(0, i)]!;
-  const [nextStart, nextOffset] = points[i + 1] ?? [turn.end, turn.text.length];
-  if (points.length === 1 && turn.cues.length <= 1) {
-    // Turn-only timing: spread the turn's time over its characters.
-    const span = Math.max(1e-6, turn.end - turn.start);
-    const at = Math.round(((t - turn.start) / span) * turn.text.length);
-    return snap(turn.text, Math.min(turn.text.length, Math.max(0, at)), edge);
+/** The start of the last word that starts at or before `t` (the word a quote starting at t begins with). */
+function startOffset(turn: Turn, t: number): number {
+  let best = 0;
+  for (const [a] of words(turn.text)) {
+    if (timeAt(turn, a, 'start') <= t + LINK_SLACK) best = a;
+    else break;
   }
-  if (i < 0) return 0;
-  if (edge === 'start') return unitOffset;
-  // An end inside a unit keeps that whole unit.
-  return t >= nextStart ? nextOffset : nextOffset === unitOffset ? turn.text.length : nextOffset;
+  return best;
 }
 
-/** Moves an offset to a word boundary: back to a word's start for starts, on to its end for ends. */
-function snap(text: string, at: number, edge: 'start' | 'end'): number {
-  let i = at;
-  if (edge === 'start') while (i > 0 && /\S/.test(text[i - 1] ?? '')) i--;
-  else while (i < text.length && /\S/.test(text[i] ?? '')) i++;
-  return i;
+/** The end of the last word (after `from`) that starts before `end`: a quote ends with the word heard then. */
+function endOffset(turn: Turn, end: number, from: number): number {
+  let best: [number, number] | null = null;
+  for (const [a, b] of words(turn.text)) {
+    if (b <= from) continue;
+    if (best === null || timeAt(turn, a, 'start') < end - LINK_SLACK) best = [a, b];
+    else break;
+  }
+  if (best === null) return turn.text.length;
+  // A selection that stopped before the word's punctuation (`street|,`) ends there in time too.
+  const [a, b] = best;
+  const bare = a + turn.text.slice(a, b).replace(/\p{P}+$/u, '').length;
+  const stoppedThere =
+    bare > a &&
+    bare < b &&
+    timeAt(turn, b, 'end') > end + LINK_SLACK &&
+    Math.abs(timeAt(turn, bare, 'end') - end) <= LINK_SLACK;
+  return stoppedThere ? bare : b;
 }
 
 /** The text between audio times `t` and `end` (offset already removed), or null outside the turns. */
@@ -54,10 +55,8 @@ export function rangeForTimes(
   const last = Math.max(first, lastAtOrBefore(starts, end - 1e-6));
   const a = turns[first]!;
   const b = turns[last]!;
-  const from = { turn: first, offset: t <= a.start ? 0 : offsetAt(a, t, 'start') };
-  let toOffset = end >= b.end ? b.text.length : offsetAt(b, end, 'end');
-  if (last === first && toOffset <= from.offset)
-    toOffset = Math.min(b.text.length, snap(b.text, from.offset + 1, 'end'));
-  while (toOffset > 0 && /\s/.test(b.text[toOffset - 1] ?? '')) toOffset--; // no trailing space in the mark
-  return { from, to: { turn: last, offset: toOffset } };
+  const from = { turn: first, offset: t <= a.start ? 0 : startOffset(a, t) };
+  const toOffset =
+    end >= b.end ? b.text.length : endOffset(b, end, last === first ? from.offset : -1);
+  return { from, to: { turn: last, offset: Math.max(toOffset, last === first ? from.offset : 0) } };
 }

@@ -56,6 +56,60 @@ describe('rangeForTimes', () => {
     const back = slice(rangeForTimes(TURNS, q!.start, q!.end));
     expect(back).toEqual(['Second thing here. Third one.', 'Reply starts.']);
   });
+  test('a quote ending inside a cue marks its own words, not the rest of the cue (#14)', () => {
+    const turns: Turn[] = [
+      cueTurn(
+        0,
+        'Ada',
+        ['He fixed radios for the whole street, in his old kitchen.', 'Then more.'],
+        6,
+      ),
+    ];
+    const q = buildQuote(
+      turns,
+      { turn: 0, offset: 3 },
+      { turn: 0, offset: 'He fixed radios for the whole street'.length },
+      { episodeTitle: 'E', showTitle: 'S', appBase: 'https://v.example/' },
+    )!;
+    const link = new URL(q.link);
+    const r = rangeForTimes(
+      turns,
+      Number(link.searchParams.get('t')),
+      Number(link.searchParams.get('end')),
+    )!;
+    expect(turns[0]!.text.slice(r.from.offset, r.to.offset)).toBe(q.text);
+    expect(q.text).toBe('fixed radios for the whole street');
+  });
+  test('every word-aligned selection of a long turn maps back to its own words through its link', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `word${i}${i % 7 === 6 ? '.' : ''}`).join(
+      ' ',
+    );
+    const turns: Turn[] = [
+      {
+        start: 100,
+        end: 160,
+        speaker: 'Ada',
+        text,
+        cues: [{ start: 100, end: 160, text, offset: 0 }],
+      },
+    ];
+    const bounds = [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
+    for (let i = 0; i < bounds.length; i += 5) {
+      for (let j = i; j < bounds.length; j += 7) {
+        const q = buildQuote(
+          turns,
+          { turn: 0, offset: bounds[i]![0]! },
+          { turn: 0, offset: bounds[j]![1]! },
+          { episodeTitle: 'E', showTitle: 'S', appBase: 'https://v.example/' },
+        )!;
+        const link = new URL(q.link);
+        const t = Number(link.searchParams.get('t'));
+        const end = Number(link.searchParams.get('end') ?? t + 0.01);
+        const r = rangeForTimes(turns, t, end)!;
+        expect(text.slice(r.from.offset, r.to.offset)).toBe(q.text);
+      }
+    }
+  });
   test('nothing for an empty or reversed range', () => {
     expect(rangeForTimes(TURNS, 5, 5)).toBeNull();
     expect(rangeForTimes([], 1, 2)).toBeNull();
