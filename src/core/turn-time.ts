@@ -59,3 +59,15 @@ export function timeAt(turn: Turn, offset: number, edge: 'start' | 'end'): numbe
   else t = lerp(cue.start, Math.max(cue.start, cue.end), at - cue.offset, cue.text.length);
   return clamp(finite(t, lo), lo, hi);
 }
+
+/**
+ * True when `timeAt(turn, offset, edge)` is interpolated (no word times, and the offset is not at
+ * the start or end of a cue or of the turn): the time is only an estimate (#14).
+ */
+export function timeIsEstimate(turn: Turn, offset: number, edge: 'start' | 'end'): boolean {
+  const at = clamp(finite(offset, 0), 0, turn.text.length);
+  const cue = cueAt(turn.cues, at, edge);
+  if (!cue) return at !== 0 && at !== turn.text.length;
+  if (cue.words && cue.words.length > 0) return false;
+  return edge === 'start' ? at !== cue.offset : at !== cue.offset + cue.text.length;
+}

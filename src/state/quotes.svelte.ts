@@ -33,6 +33,7 @@ export function isQuote(v: unknown): v is Quote {
     typeof v['showTitle'] === 'string' &&
     isOptionalString(v['feedUrl']) &&
     isOptionalString(v['guid']) &&
+    (v['estimated'] === undefined || typeof v['estimated'] === 'boolean') &&
     typeof v['link'] === 'string' &&
     typeof v['createdAt'] === 'number' &&
     Number.isFinite(v['createdAt'])

@@ -6,6 +6,11 @@ import { escapeHtml } from '../text/html-escape.ts';
 
 export type QuoteStyle = 'plain' | 'markdown';
 
+/** The quote's start as a clock, `≈ 12:03` when it is an estimate (#14). */
+export function quoteClock(q: Quote): string {
+  return `${q.estimated ? '≈ ' : ''}${formatClock(q.start)}`;
+}
+
 /** `“Episode” (Show)`, or whichever of the two is known. */
 function source(episode: string, show: string, wrap: (s: string) => string): string {
   if (episode && show) return `“${wrap(episode)}” (${wrap(show)})`;
@@ -15,7 +20,7 @@ function source(episode: string, show: string, wrap: (s: string) => string): str
 
 /** `Ada Park, Tomás Ruiz, “Episode” (Show), 12:03` with each name passed through `wrap`. */
 function attribution(q: Quote, wrap: (s: string) => string): string {
-  return [...q.speakers.map(wrap), source(q.episodeTitle, q.showTitle, wrap), formatClock(q.start)]
+  return [...q.speakers.map(wrap), source(q.episodeTitle, q.showTitle, wrap), quoteClock(q)]
     .filter((part) => part !== '')
     .join(', ');
 }
@@ -42,7 +47,7 @@ function markdownUrl(url: string): string {
 }
 
 function markdownBlock(q: Quote): string {
-  const when = q.link ? `[${formatClock(q.start)}](${markdownUrl(q.link)})` : formatClock(q.start);
+  const when = q.link ? `[${quoteClock(q)}](${markdownUrl(q.link)})` : quoteClock(q);
   const who = [
     ...q.speakers.map(escapeMarkdown),
     source(q.episodeTitle, q.showTitle, escapeMarkdown),
@@ -64,7 +69,7 @@ export function quoteText(q: Quote, style: QuoteStyle = 'plain'): string {
 /** The quote as the clipboard's HTML: a blockquote with the words, then the speakers, a `<cite>` and the link. */
 export function quoteHtml(q: Quote): string {
   const link = httpUrl(q.link) === null ? '' : q.link;
-  const clock = escapeHtml(formatClock(q.start));
+  const clock = escapeHtml(quoteClock(q));
   const when = link ? `<a href="${escapeHtml(link)}">${clock}</a>` : clock;
   const work = source(q.episodeTitle, q.showTitle, escapeHtml);
   const who = [...q.speakers.map(escapeHtml), work ? `<cite>${work}</cite>` : '', when]

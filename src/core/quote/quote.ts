@@ -1,7 +1,7 @@
 // Quote any passage (issue "Quote any passage"): a transcript selection → words, speakers, times, link.
 import { buildDeepLink } from './deep-link.ts';
 import type { Turn } from '../model.ts';
-import { clamp, finite, timeAt } from '../turn-time.ts';
+import { clamp, finite, timeAt, timeIsEstimate } from '../turn-time.ts';
 
 /**
  * A selection endpoint: `offset` is a character offset in `turns[turn].text` (0 … text.length).
@@ -39,6 +39,11 @@ export interface Quote {
   start: number;
   /** Seconds (audio time), ≥ start. */
   end: number;
+  /**
+   * True when start or end is interpolated inside a turn or cue rather than read from a word or
+   * cue boundary: shown as `≈` wherever the time is (#14). Absent on quotes saved before.
+   */
+  estimated?: boolean;
   episodeTitle: string;
   showTitle: string;
   feedUrl?: string;
@@ -140,8 +145,12 @@ export function buildQuote(
 
   const lo = finite(first.start, 0);
   const hi = Math.max(lo, finite(last.end, lo));
-  let start = Math.max(lo, timeAt(turns[head.turn] ?? first, head.offset, 'start'));
-  let end = Math.min(hi, timeAt(turns[tail.turn] ?? last, tail.offset, 'end'));
+  const headTurn = turns[head.turn] ?? first;
+  const tailTurn = turns[tail.turn] ?? last;
+  let start = Math.max(lo, timeAt(headTurn, head.offset, 'start'));
+  let end = Math.min(hi, timeAt(tailTurn, tail.offset, 'end'));
+  const estimated =
+    timeIsEstimate(headTurn, head.offset, 'start') || timeIsEstimate(tailTurn, tail.offset, 'end');
   // Only punctuation between two words, or overlapping turns: collapse to one instant.
   if (end < start) start = end = clamp(start, lo, hi);
   start = audio(start);
@@ -168,6 +177,7 @@ export function buildQuote(
     segments,
     start,
     end,
+    ...(estimated ? { estimated } : {}),
     episodeTitle: context.episodeTitle,
     showTitle: context.showTitle,
     link,

@@ -2,7 +2,8 @@
 // It inverts `timeAt`, the function quotes take their times from, so a link the app made marks
 // exactly the words quoted (#14: an end inside a cue used to mark the rest of the cue too).
 import type { Turn } from '../model.ts';
-import { timeAt, type TextPoint } from './quote.ts';
+import type { TextPoint } from './quote.ts';
+import { timeAt } from '../turn-time.ts';
 import { lastAtOrBefore } from '../timeline-index.ts';
 
 /** Links carry times to the hundredth (start rounded up, end down): this much slack finds the word again. */

@@ -86,6 +86,16 @@ describe('quoteText', () => {
   });
 });
 
+describe('an estimated time says so (#14)', () => {
+  test('≈ before the clock in the text, the link label and the HTML', () => {
+    const q = { ...ONE, estimated: true };
+    expect(quoteText(q)).toContain(', ≈ ');
+    expect(quoteText(q, 'markdown')).toMatch(/\[≈ \d+:\d\d\]\(/);
+    expect(quoteHtml(q)).toMatch(/>≈ \d+:\d\d<\/a>/);
+    expect(quoteText(ONE)).not.toContain('≈');
+  });
+});
+
 describe('quoteHtml', () => {
   test('a blockquote with a cite and the link', () => {
     expect(quoteHtml(ONE)).toMatchInlineSnapshot(

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Turn } from '../../../src/core/model.ts';
 import { buildQuote, pointAtLabel, type TextPoint } from '../../../src/core/quote/quote.ts';
 import { cuesToTurns } from '../../../src/core/transcript/turns.ts';
-import { CONTEXT, timedCue, WORD_TURNS } from './fixtures.ts';
+import { CONTEXT, CUE_TURNS, PLAIN_TURN, timedCue, WORD_TURNS } from './fixtures.ts';
 
 const DEPS = { now: () => 1_700_000_000_000, random: () => 0.5 };
 
@@ -147,5 +147,22 @@ describe('buildQuote', () => {
       random: () => 0.25,
     });
     expect(other?.id).not.toBe(q?.id);
+  });
+});
+
+describe('estimated times are marked (#14)', () => {
+  test('word times are exact; a selection on cue edges is exact; inside a cue it is an estimate', () => {
+    expect(buildQuote(WORD_TURNS, at(0, 3), at(0, 12), CONTEXT, DEPS)?.estimated).toBeUndefined();
+    const cues = CUE_TURNS[0] as Turn; // "0123456789 abcdefghij"
+    expect(buildQuote(CUE_TURNS, at(0, 0), at(0, 10), CONTEXT, DEPS)?.estimated).toBeUndefined();
+    expect(buildQuote(CUE_TURNS, at(0, 3), at(0, 10), CONTEXT, DEPS)?.estimated).toBe(true);
+    expect(buildQuote(CUE_TURNS, at(0, 11), at(0, 15), CONTEXT, DEPS)?.estimated).toBe(true);
+    expect(cues.text).toBe('0123456789 abcdefghij');
+  });
+
+  test('inside a long turn with one time for the whole turn, it is an estimate', () => {
+    const q = buildQuote([PLAIN_TURN], at(0, 40), at(0, 60), CONTEXT, DEPS)!;
+    expect(q.estimated).toBe(true);
+    expect(q.start).toBe(140);
   });
 });
