@@ -27,7 +27,12 @@ describe('parseTranscriptHtml', () => {
         speaker: 'Pell Okafor',
       },
       { start: 13, end: 3723, text: 'Forty-one & one very rude one.', speaker: 'Juno Maret' },
-      { start: 3723, end: 3723 + 5 / 3, text: 'Still counting, an hour later.', speaker: 'Pell Okafor' },
+      {
+        start: 3723,
+        end: 3723 + 5 / 3,
+        text: 'Still counting, an hour later.',
+        speaker: 'Pell Okafor',
+      },
     ]);
   });
 

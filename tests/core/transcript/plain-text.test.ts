@@ -44,9 +44,12 @@ describe('parseTranscriptText', () => {
     });
     expect(r.value.at(-1)).toMatchObject({ start: 20, end: 22 });
     // Never past the audio's end, though.
-    const short = parseTranscriptText('00:00:10 Ada: a\n00:00:20 Ada: six words at three a second', {
-      duration: 21,
-    });
+    const short = parseTranscriptText(
+      '00:00:10 Ada: a\n00:00:20 Ada: six words at three a second',
+      {
+        duration: 21,
+      },
+    );
     expect(short.value.at(-1)).toMatchObject({ start: 20, end: 21 });
   });
 
