@@ -22,6 +22,7 @@ export default defineConfig({
             'tests/server/**/*.test.ts',
             'tests/state/**/*.test.ts',
             'tests/ui/**/*.test.ts',
+            'tests/audio/**/*.test.ts',
           ],
           environment: 'node',
         },
