@@ -19,6 +19,8 @@ export type EngineEvent =
 export interface AudioEngine {
   /** Starts loading a source (metadata only); `startAt` seconds is applied once seekable. */
   load(source: AudioSource, startAt?: number): void;
+  /** Stops and releases the loaded source, if any; the engine stays usable for the next load. */
+  unload(): void;
   play(): void;
   pause(): void;
   /** Requests a seek; the engine confirms with a `seeked` event. */

@@ -26,6 +26,11 @@ export class FakeEngine implements AudioEngine {
     if (this.#duration !== null)
       this.emit({ type: 'loaded', duration: this.#duration, seekable: this.seekable });
   }
+  unload(): void {
+    this.source = null;
+    this.playing = false;
+    this.#position = 0;
+  }
   play(): void {
     this.playing = true;
     this.emit({ type: 'playing' });

@@ -112,6 +112,9 @@ export class HowlerEngine implements AudioEngine {
   subscribe(listener: (event: EngineEvent) => void): () => void {
     return this.#emitter.subscribe(listener);
   }
+  unload(): void {
+    this.#teardown();
+  }
   destroy(): void {
     this.#teardown();
     this.#emitter.clear();

@@ -31,12 +31,22 @@ export interface OpenOptions {
   end?: number;
 }
 
+/** How an `openFeed` request ended: the feed is open, it could not be, or a newer request replaced it. */
+export type OpenOutcome = 'opened' | 'failed' | 'superseded';
+
+/** The open feed and episode, replaced as one value so they never disagree (#11). */
+interface Opened {
+  /** The feed's address as asked for (before redirects): what links and saved positions name. */
+  feedUrl: string;
+  feed: Feed;
+  /** Null while the feed has no episode to open. */
+  episode: Episode | null;
+}
+
 let nextAlertId = 1;
 
 export class Library {
-  feedUrl = $state<string | null>(null);
-  feed: Feed | null = $state.raw(null);
-  episode: Episode | null = $state.raw(null);
+  #open: Opened | null = $state.raw(null);
   loadingFeed = $state(false);
   loadingTranscript = $state(false);
   loadingChapters = $state(false);
@@ -50,6 +60,17 @@ export class Library {
   #chapters: Chapter[] = [];
   #episodeToken = 0;
   #feedAbort: AbortController | null = null;
+
+  /** The open feed's address, or null before one opened. A feed still loading is not open. */
+  get feedUrl(): string | null {
+    return this.#open?.feedUrl ?? null;
+  }
+  get feed(): Feed | null {
+    return this.#open?.feed ?? null;
+  }
+  get episode(): Episode | null {
+    return this.#open?.episode ?? null;
+  }
 
   constructor(
     private readonly player: Player,
@@ -87,23 +108,27 @@ export class Library {
     this.alerts = this.alerts.filter((a) => a.id !== id);
   }
 
-  /** Fetches and parses a feed, then opens the requested (or newest) episode. */
-  async openFeed(url: string, options: OpenOptions = {}): Promise<void> {
+  /**
+   * Fetches and parses a feed, then opens the requested (or newest) episode. Until the new feed
+   * has parsed, the old feed and episode stay open (and keep playing); a failure leaves them so.
+   */
+  async openFeed(url: string, options: OpenOptions = {}): Promise<OpenOutcome> {
     this.#feedAbort?.abort();
     const abort = new AbortController();
     this.#feedAbort = abort;
     this.loadingFeed = true;
-    this.feedUrl = url;
     try {
       const fetched = await this.fetcher(url, 'feed', abort.signal);
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) return 'superseded';
       const result = parseFeed(fetched.text, fetched.finalUrl, { parseXml: this.parseXml });
       if (!result.ok) {
         this.alert(`${result.message} ${this.#stillWorks()}`);
-        return;
+        return 'failed';
       }
+      // Saved while the old feed is still open, so the position is filed under its own feed.
       this.saveProgress();
-      this.feed = result.value;
+      this.#unload();
+      this.#open = { feedUrl: url, feed: result.value, episode: null };
       this.listening?.rememberFeed(url, result.value.title || url, result.value.image);
       const episodes = result.value.episodes;
       const wanted = options.episode ? episodes.find((e) => e.guid === options.episode) : undefined;
@@ -113,7 +138,7 @@ export class Library {
       const episode = wanted ?? episodes.find((e) => e.enclosure !== null) ?? episodes[0];
       if (!episode) {
         this.alert('This feed has no episodes yet.');
-        return;
+        return 'opened';
       }
       if (!episodes.some((e) => e.enclosure !== null)) {
         this.alert(
@@ -123,19 +148,27 @@ export class Library {
       this.openEpisode(episode, options.t);
       if (options.t !== undefined && options.end !== undefined)
         this.quoteRange = { t: options.t, end: options.end };
+      return 'opened';
     } catch (error) {
-      if (abort.signal.aborted) return;
+      if (abort.signal.aborted) return 'superseded';
       this.alert(`The feed could not be loaded${reason(error)} ${this.#stillWorks()}`);
+      return 'failed';
     } finally {
       if (this.#feedAbort === abort) this.loadingFeed = false;
     }
   }
 
-  /** Opens an episode paused at `t` (else where the listener left it), then loads its transcript and chapters. */
+  /**
+   * Opens an episode of the open feed paused at `t` (else where the listener left it), then loads
+   * its transcript and chapters. What played before is saved and unloaded first.
+   */
   openEpisode(episode: Episode, t?: number): void {
-    if (this.episode && this.episode !== episode) this.saveProgress();
+    const open = this.#open;
+    if (!open) return; // an episode belongs to a feed: there is none open to take it
+    if (open.episode && open.episode !== episode) this.saveProgress();
+    this.#unload();
     const token = ++this.#episodeToken;
-    const feedUrl = this.feedUrl;
+    const feedUrl = open.feedUrl;
     this.quoteRange = null;
     const saved = feedUrl ? this.listening?.position(feedUrl, episode.guid) : undefined;
     const start =
@@ -143,8 +176,8 @@ export class Library {
       (saved !== undefined && (episode.duration === null || saved < episode.duration - 5)
         ? saved
         : 0);
-    if (feedUrl) this.listening?.setLast({ feed: feedUrl, episode: episode.guid });
-    this.episode = episode;
+    this.listening?.setLast({ feed: feedUrl, episode: episode.guid });
+    this.#open = { ...open, episode };
     this.#turns = [];
     this.#chapters = [];
     this.transcriptSource = 'none';
@@ -162,6 +195,13 @@ export class Library {
     }
     void this.#loadTranscript(episode, token);
     void this.#loadChapters(episode, token);
+  }
+
+  /** Stops what was playing and forgets its timeline: nothing of the old episode outlives opening another. */
+  #unload(): void {
+    this.#episodeToken++; // late transcript and chapter answers for the old episode are dropped
+    this.player.unload();
+    this.player.setTimeline([], []);
   }
 
   #publish(token: number): boolean {

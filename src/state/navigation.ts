@@ -2,7 +2,7 @@
 // position is kept current with replaceState, and Back/Forward reopen what the entry names.
 import { buildDeepLink, parseDeepLink, type DeepLink } from '../core/quote/deep-link.ts';
 import type { Episode } from '../core/model.ts';
-import type { Library } from './library.svelte.ts';
+import type { Library, OpenOutcome } from './library.svelte.ts';
 import type { Listening } from './listening.ts';
 import type { Player } from './player.svelte.ts';
 
@@ -16,7 +16,7 @@ export class Navigation {
   ) {}
 
   /** Opens what the address names; `/` alone reopens the last episode, else the demo. */
-  async start(): Promise<void> {
+  async start(): Promise<OpenOutcome> {
     const link = parseDeepLink(location.search, location.hash);
     if (link.feed)
       return this.library.openFeed(link.feed, { episode: link.episode, t: link.t, end: link.end });
@@ -32,8 +32,7 @@ export class Navigation {
 
   /** Opens a feed the listener typed or pasted, and records it in history once it loads. */
   async openFeed(url: string): Promise<void> {
-    await this.library.openFeed(url);
-    if (this.library.feedUrl === url && this.library.feed) this.#push();
+    if ((await this.library.openFeed(url)) === 'opened') this.#push();
   }
 
   selectEpisode(episode: Episode): void {

@@ -6,10 +6,8 @@ import type { Chapter, Turn } from '../core/model.ts';
 import { TimelineCursor } from '../core/timeline-index.ts';
 import { displayStep, nextDisplayStep } from '../core/time.ts';
 import { FrameLoop, WAKE_EARLY_MS, type FrameScheduler } from './frame-loop.ts';
+import { cycledRate, steppedRate } from './rates.ts';
 import { Recovery, type Delay } from './recovery.ts';
-
-/** Playback rate presets, slowest first. */
-export const RATES = [0.75, 1, 1.25, 1.5, 1.75, 2] as const;
 
 export class Player {
   /** Position in seconds (the audio clock, or the pending seek target until the engine confirms it). */
@@ -129,24 +127,41 @@ export class Player {
 
   /** Loads an episode's audio, paused at `startAt`. Resets everything tied to the previous episode. */
   load(source: AudioSource, startAt = 0, knownDuration: number | null = null): void {
+    this.#reset(startAt, knownDuration);
+    this.#source = source;
+    this.#engine.load(source, startAt);
+  }
+  /** Stops and forgets the audio (an episode without any): nothing plays until the next load. */
+  unload(): void {
+    this.#reset(0, null);
+    if (this.#source) this.#engine.unload();
+    this.#source = null;
+  }
+
+  /**
+   * What changes with the audio (#11; vidstack keeps such a list): playing, buffering, error,
+   * retries, pending seek, buffered ranges, seekability, a quote's stop, duration and position.
+   * Kept: the rate (the listener's choice) and the timeline and timing offset, which Library sets
+   * for each episode.
+   */
+  #reset(position: number, duration: number | null): void {
     this.playing = false;
     this.buffering = false;
     this.error = null;
+    this.retryAttempt = 0;
+    this.#recovery.reset();
     this.pendingSeek = null;
     this.buffered = [];
     this.canSeek = true;
-    this.retryAttempt = 0;
-    this.#recovery.reset();
-    this.#source = source;
-    this.duration = knownDuration;
-    this.position = startAt;
-    this.shownPosition = startAt;
-    this.#updateIndices(startAt);
-    this.#engine.load(source, startAt);
+    this.stopAt = null;
+    this.duration = duration;
+    this.position = position;
+    this.shownPosition = position;
+    this.#updateIndices(position);
   }
 
   play(): void {
-    if (this.playing) return;
+    if (this.playing || !this.#source) return;
     this.error = null;
     this.playing = true;
     this.buffering = true;
@@ -171,9 +186,11 @@ export class Player {
     else this.play();
   }
   seek(seconds: number): void {
-    if (!this.canSeek) return;
+    if (!this.canSeek || !this.#source) return;
     const max = this.duration ?? Infinity;
     const target = Math.min(Math.max(0, seconds), max);
+    // Past a played quote's end the listener has moved on: it no longer stops there (#11).
+    if (this.stopAt !== null && target >= this.stopAt) this.stopAt = null;
     this.pendingSeek = target;
     this.position = target;
     this.shownPosition = target;
@@ -191,10 +208,11 @@ export class Player {
   }
   /** Steps the rate to the next (+1) or previous (−1) preset. */
   stepRate(direction: 1 | -1): void {
-    const index = RATES.findIndex((r) => r >= this.rate - 1e-9);
-    const next =
-      RATES[Math.min(RATES.length - 1, Math.max(0, (index < 0 ? 1 : index) + direction))];
-    if (next !== undefined) this.setRate(next);
+    this.setRate(steppedRate(this.rate, direction));
+  }
+  /** Moves to the next preset, wrapping to the slowest after the fastest (the rate button). */
+  cycleRate(): void {
+    this.setRate(cycledRate(this.rate));
   }
   previousChapter(): void {
     // Within the first 3 s of a chapter, go to the one before; otherwise restart this one.
