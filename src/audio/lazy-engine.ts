@@ -46,6 +46,10 @@ export class LazyEngine implements AudioEngine {
     if (!this.#engine) this.#pendingPosition = startAt;
     this.#call((engine) => engine.load(source, startAt));
   }
+  unload(): void {
+    if (!this.#engine) this.#pendingPosition = 0;
+    this.#call((engine) => engine.unload());
+  }
   play(): void {
     this.#call((engine) => engine.play());
   }

@@ -88,3 +88,20 @@ describe('LazyEngine', () => {
     expect(fake.source).toBeNull();
   });
 });
+
+describe('LazyEngine.unload', () => {
+  it('an unload before the engine arrives is replayed after the load: nothing stays loaded', async () => {
+    const fake = new FakeEngine(600);
+    const wait = deferred();
+    const lazy = new LazyEngine(() => wait.promise);
+    lazy.load(SOURCE, 42);
+    lazy.play();
+    lazy.unload();
+    expect(lazy.position()).toBe(0);
+    wait.resolve(fake);
+    await wait.promise;
+    await Promise.resolve();
+    expect(fake.source).toBeNull();
+    expect(fake.playing).toBe(false);
+  });
+});
