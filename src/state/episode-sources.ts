@@ -2,7 +2,7 @@
 // sequence both the page (Library) and `npm run inspect --episode` run (#15), so what inspect
 // prints is what the episode view shows. Pure: fetching, HTML parsing and reporting come in.
 import { clampChapters, parseChaptersJson } from '../core/chapters/json.ts';
-import type { Chapter, Episode, SourceKind, Turn } from '../core/model.ts';
+import type { Chapter, Episode, ParseIssue, SourceKind, Turn } from '../core/model.ts';
 import { readShowNotes } from '../core/show-notes/transcript.ts';
 import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
 import { cuesToTurns } from '../core/transcript/turns.ts';
@@ -23,12 +23,25 @@ export interface SourceDeps {
 export interface FoundTranscript {
   turns: Turn[];
   source: SourceKind;
+  /** What the parser met in the source it was read from: quiet notes, not alerts (#11). */
+  issues: string[];
 }
 
 export interface FoundChapters {
   chapters: Chapter[];
   source: SourceKind;
+  /** What the parser met in the source it was read from: quiet notes, not alerts (#11). */
+  issues: string[];
 }
+
+interface NotesRead {
+  chapters: Chapter[];
+  transcript: Turn[];
+  chapterIssues: string[];
+  transcriptIssues: string[];
+}
+
+const messages = (errors: readonly ParseIssue[]) => errors.map((e) => e.message);
 
 const lowerFirst = (s: string) => (/^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
 
@@ -39,18 +52,23 @@ export function failureReason(error: unknown): string {
   return ': the address could not be reached.';
 }
 
-const notesCache = new WeakMap<Episode, { chapters: Chapter[]; transcript: Turn[] }>();
+const notesCache = new WeakMap<Episode, NotesRead>();
 
 /** The chapters and transcript written into an episode's show notes (read once per episode). */
 export function showNotesOf(
   episode: Episode,
   parseHtml: SourceDeps['parseHtml'],
-): { chapters: Chapter[]; transcript: Turn[] } | null {
+): NotesRead | null {
   if (!parseHtml || !episode.notesHtml) return null;
   let found = notesCache.get(episode);
   if (!found) {
     const { chapters, transcript } = readShowNotes(episode.notesHtml, parseHtml, episode.duration);
-    found = { chapters: chapters.value, transcript: cuesToTurns(transcript.value) };
+    found = {
+      chapters: chapters.value,
+      transcript: cuesToTurns(transcript.value),
+      chapterIssues: messages(chapters.errors),
+      transcriptIssues: messages(transcript.errors),
+    };
     notesCache.set(episode, found);
   }
   return found;
@@ -67,8 +85,12 @@ export async function findTranscript(
     try {
       const fetched = await deps.fetch(ref.url, 'transcript');
       if (stale()) return null;
-      const { value } = parseTranscriptFile(fetched.text, kind, deps.parseHtml ?? undefined);
-      if (value.length > 0) return { turns: value, source: kind };
+      const { value, errors } = parseTranscriptFile(
+        fetched.text,
+        kind,
+        deps.parseHtml ?? undefined,
+      );
+      if (value.length > 0) return { turns: value, source: kind, issues: messages(errors) };
       deps.report('The transcript file has no readable lines. The episode still plays.');
     } catch (error) {
       if (stale()) return null;
@@ -80,7 +102,7 @@ export async function findTranscript(
   // No file, or none readable: a transcript written into the show notes (how Substack shows publish).
   const notes = showNotesOf(episode, deps.parseHtml);
   return notes && notes.transcript.length > 0
-    ? { turns: notes.transcript, source: 'show-notes' }
+    ? { turns: notes.transcript, source: 'show-notes', issues: notes.transcriptIssues }
     : null;
 }
 
@@ -94,7 +116,8 @@ export async function findChapters(
       const fetched = await deps.fetch(episode.chapters.url, 'chapters');
       if (deps.stale?.()) return null;
       const { value, errors } = parseChaptersJson(fetched.text, fetched.finalUrl);
-      if (value.length > 0) return { chapters: value, source: 'podcast-chapters' };
+      if (value.length > 0)
+        return { chapters: value, source: 'podcast-chapters', issues: messages(errors) };
       const why = errors[0]?.message ?? 'The chapters file lists no chapters.';
       deps.report(`${why} The episode still plays.`);
     } catch (error) {
@@ -105,10 +128,10 @@ export async function findChapters(
     }
   }
   if (episode.pscChapters && episode.pscChapters.length > 0)
-    return { chapters: episode.pscChapters, source: 'psc' };
+    return { chapters: episode.pscChapters, source: 'psc', issues: [] };
   const notes = showNotesOf(episode, deps.parseHtml);
   return notes && notes.chapters.length > 0
-    ? { chapters: notes.chapters, source: 'show-notes' }
+    ? { chapters: notes.chapters, source: 'show-notes', issues: notes.chapterIssues }
     : null;
 }
 

@@ -41,6 +41,8 @@ interface Opened {
   feed: Feed;
   /** Null while the feed has no episode to open. */
   episode: Episode | null;
+  /** What the feed parser met (sentences), shown as a quiet note by the feed (#11). */
+  issues: readonly string[];
 }
 
 let nextAlertId = 1;
@@ -71,6 +73,12 @@ export class Library {
   get episode(): Episode | null {
     return this.#open?.episode ?? null;
   }
+  /** Problems reading the open feed, the open transcript and chapters: quiet notes, not alerts (#11). */
+  get feedIssues(): readonly string[] {
+    return this.#open?.issues ?? [];
+  }
+  transcriptIssues: readonly string[] = $state.raw([]);
+  chapterIssues: readonly string[] = $state.raw([]);
 
   constructor(
     private readonly player: Player,
@@ -128,7 +136,8 @@ export class Library {
       // Saved while the old feed is still open, so the position is filed under its own feed.
       this.saveProgress();
       this.#unload();
-      this.#open = { feedUrl: url, feed: result.value, episode: null };
+      const issues = result.errors.map((e) => e.message);
+      this.#open = { feedUrl: url, feed: result.value, episode: null, issues };
       this.listening?.rememberFeed(url, result.value.title || url, result.value.image);
       const episodes = result.value.episodes;
       const wanted = options.episode ? episodes.find((e) => e.guid === options.episode) : undefined;
@@ -182,6 +191,8 @@ export class Library {
     this.#chapters = [];
     this.transcriptSource = 'none';
     this.chaptersSource = 'none';
+    this.transcriptIssues = [];
+    this.chapterIssues = [];
     this.player.setTimeline([], []);
     this.player.setOffset(feedUrl ? (this.listening?.offset(feedUrl, episode.guid) ?? 0) : 0);
     if (episode.enclosure) {
@@ -231,6 +242,7 @@ export class Library {
       if (found && token === this.#episodeToken) {
         this.#turns = found.turns;
         this.transcriptSource = found.source;
+        this.transcriptIssues = found.issues;
         this.#publish(token);
       }
     } finally {
@@ -245,6 +257,7 @@ export class Library {
       if (found && token === this.#episodeToken) {
         this.#chapters = found.chapters;
         this.chaptersSource = found.source;
+        this.chapterIssues = found.issues;
         this.#publish(token);
       }
     } finally {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // "What is open" has one owner (#11): a feed that fails leaves the old feed and episode open,
 // progress is saved under the feed it belongs to, and opening anything unloads what played.
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { FakeEngine } from '../../src/audio/fake-engine.ts';
 import { FetchError, type Fetched } from '../../src/state/fetcher.ts';
 import { Library } from '../../src/state/library.svelte.ts';
@@ -24,7 +24,17 @@ function item(guid: string, audio: boolean): string {
 function rss(title: string, items: string[]): string {
   return `<?xml version="1.0"?><rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>${title}</title>${items.join('')}</channel></rss>`;
 }
+const WITH_TRANSCRIPT = 'https://t.example.test/feed.xml';
+const VTT = 'https://t.example.test/ep.vtt';
 const FEEDS: Record<string, string> = {
+  [WITH_TRANSCRIPT]: rss('Show T', [
+    item('t1', true).replace(
+      '</item>',
+      `<podcast:transcript url="${VTT}" type="text/vtt"/></item>`,
+    ),
+  ]).replace('<rss ', '<rss xmlns:podcast="https://podcastindex.org/namespace/1.0" '),
+  [VTT]:
+    'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nHello there.\n\nnonsense --> 00:00:05.000\nLost line.\n',
   [A]: rss('Show A', [item('a2', true), item('a1', true), item('a0', false)]),
   [B]: rss('Show B', [item('b1', true)]),
   [DEMO]: rss('Demo', [item('demo', true)]),
@@ -143,5 +153,21 @@ describe('opening an episode', () => {
     player.toggle(); // Space with nothing loaded: nothing plays
     expect(engine.playing).toBe(false);
     expect(player.playing).toBe(false);
+  });
+});
+
+describe('problems the parsers met', () => {
+  test('reach the listener as quiet notes for the feed and the transcript, not alerts', async () => {
+    const { library } = setup();
+    await library.openFeed(A, { episode: 'a1' });
+    expect(library.feedIssues).toEqual([expect.stringMatching(/a0.*cannot be played/)]);
+    await library.openFeed(WITH_TRANSCRIPT);
+    await vi.waitFor(() => expect(library.transcriptSource).toBe('vtt'));
+    expect(library.feedIssues).toEqual([]);
+    expect(library.transcriptIssues).toEqual([expect.stringMatching(/Unreadable cue timing/)]);
+    expect(library.alerts.map((a) => a.message).join(' ')).not.toMatch(/cue timing|a0/);
+    // Another episode starts with no notes of its own.
+    await library.openFeed(A);
+    expect(library.transcriptIssues).toEqual([]);
   });
 });
