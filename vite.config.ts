@@ -6,7 +6,13 @@ export default defineConfig({
   root: 'src',
   publicDir: '../static',
   plugins: [svelte(), verbatimProxy()],
-  build: { outDir: '../dist', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: '../dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // Every es2022 browser preloads modules itself; the polyfill was first-load weight (#11).
+    modulePreload: { polyfill: false },
+  },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
   preview: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4173) },
   test: {

@@ -1,12 +1,11 @@
 // Where an episode's transcript and chapters come from (FORMATS.md, "Choosing sources"): the one
 // sequence both the page (Library) and `npm run inspect --episode` run (#15), so what inspect
 // prints is what the episode view shows. Pure: fetching, HTML parsing and reporting come in.
-import { clampChapters, parseChaptersJson } from '../core/chapters/json.ts';
+import { clampChapters } from '../core/chapters/clamp.ts';
 import type { Chapter, Episode, ParseIssue, SourceKind, Turn } from '../core/model.ts';
-import { readShowNotes } from '../core/show-notes/transcript.ts';
-import { parseTranscriptFile, rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
-import { cuesToTurns } from '../core/transcript/turns.ts';
+import { rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
 import { FetchError, type Fetched } from './fetcher.ts';
+import { readChaptersJson, readShowNotesLazily, readTranscript } from './readers.ts';
 
 export interface SourceDeps {
   fetch: (url: string, kind: 'transcript' | 'chapters') => Promise<Fetched>;
@@ -52,23 +51,35 @@ export function failureReason(error: unknown): string {
   return ': the address could not be reached.';
 }
 
-const notesCache = new WeakMap<Episode, NotesRead>();
+const notesCache = new WeakMap<Episode, Promise<NotesRead | null>>();
+
+/** Said when a reader's code could not be loaded (#11): what failed, and that playing still works. */
+export const READER_UNAVAILABLE =
+  'could not be read: its reader did not load (the connection may have dropped). The episode still plays.';
 
 /** The chapters and transcript written into an episode's show notes (read once per episode). */
 export function showNotesOf(
   episode: Episode,
-  parseHtml: SourceDeps['parseHtml'],
-): NotesRead | null {
-  if (!parseHtml || !episode.notesHtml) return null;
+  deps: Pick<SourceDeps, 'parseHtml' | 'report'>,
+): Promise<NotesRead | null> {
+  const parseHtml = deps.parseHtml;
+  if (!parseHtml || !episode.notesHtml) return Promise.resolve(null);
   let found = notesCache.get(episode);
   if (!found) {
-    const { chapters, transcript } = readShowNotes(episode.notesHtml, parseHtml, episode.duration);
-    found = {
-      chapters: chapters.value,
-      transcript: cuesToTurns(transcript.value),
-      chapterIssues: messages(chapters.errors),
-      transcriptIssues: messages(transcript.errors),
-    };
+    found = readShowNotesLazily(episode.notesHtml, parseHtml, episode.duration).then((notes) => {
+      if (notes) {
+        const { chapters, transcript } = notes;
+        return {
+          chapters: chapters.value,
+          transcript: transcript.value,
+          chapterIssues: messages(chapters.errors),
+          transcriptIssues: messages(transcript.errors),
+        };
+      }
+      notesCache.delete(episode); // the next episode open tries again
+      deps.report(`The show notes ${READER_UNAVAILABLE}`);
+      return null;
+    });
     notesCache.set(episode, found);
   }
   return found;
@@ -85,11 +96,13 @@ export async function findTranscript(
     try {
       const fetched = await deps.fetch(ref.url, 'transcript');
       if (stale()) return null;
-      const { value, errors } = parseTranscriptFile(
-        fetched.text,
-        kind,
-        deps.parseHtml ?? undefined,
-      );
+      const read = await readTranscript(fetched.text, kind, deps.parseHtml ?? undefined);
+      if (stale()) return null;
+      if (read === null) {
+        deps.report(`The transcript file ${READER_UNAVAILABLE}`);
+        continue;
+      }
+      const { value, errors } = read;
       if (value.length > 0) return { turns: value, source: kind, issues: messages(errors) };
       deps.report('The transcript file has no readable lines. The episode still plays.');
     } catch (error) {
@@ -100,7 +113,8 @@ export async function findTranscript(
     }
   }
   // No file, or none readable: a transcript written into the show notes (how Substack shows publish).
-  const notes = showNotesOf(episode, deps.parseHtml);
+  const notes = await showNotesOf(episode, deps);
+  if (stale()) return null;
   return notes && notes.transcript.length > 0
     ? { turns: notes.transcript, source: 'show-notes', issues: notes.transcriptIssues }
     : null;
@@ -115,11 +129,15 @@ export async function findChapters(
     try {
       const fetched = await deps.fetch(episode.chapters.url, 'chapters');
       if (deps.stale?.()) return null;
-      const { value, errors } = parseChaptersJson(fetched.text, fetched.finalUrl);
-      if (value.length > 0)
-        return { chapters: value, source: 'podcast-chapters', issues: messages(errors) };
-      const why = errors[0]?.message ?? 'The chapters file lists no chapters.';
-      deps.report(`${why} The episode still plays.`);
+      const read = await readChaptersJson(fetched.text, fetched.finalUrl);
+      if (deps.stale?.()) return null;
+      if (read === null) deps.report(`The chapters file ${READER_UNAVAILABLE}`);
+      else if (read.value.length > 0)
+        return { chapters: read.value, source: 'podcast-chapters', issues: messages(read.errors) };
+      else {
+        const why = read.errors[0]?.message ?? 'The chapters file lists no chapters.';
+        deps.report(`${why} The episode still plays.`);
+      }
     } catch (error) {
       if (deps.stale?.()) return null;
       deps.report(
@@ -129,7 +147,8 @@ export async function findChapters(
   }
   if (episode.pscChapters && episode.pscChapters.length > 0)
     return { chapters: episode.pscChapters, source: 'psc', issues: [] };
-  const notes = showNotesOf(episode, deps.parseHtml);
+  const notes = await showNotesOf(episode, deps);
+  if (deps.stale?.()) return null;
   return notes && notes.chapters.length > 0
     ? { chapters: notes.chapters, source: 'show-notes', issues: notes.chapterIssues }
     : null;

@@ -1,6 +1,6 @@
 // What the listener has open: the feed, the episode, and where its transcript and chapters came from.
 // Fetching and parsing happen here so components stay thin.
-import { clampChapters } from '../core/chapters/json.ts';
+import { clampChapters } from '../core/chapters/clamp.ts';
 import { parseFeed } from '../core/feed/feed.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
 import { fetchText, type FetchKind, type Fetched } from './fetcher.ts';

@@ -1,4 +1,4 @@
-// Lock-screen and headset controls (Media Session API). Called once from App during init.
+// Lock-screen and headset controls (Media Session API). Called once by MediaSession.svelte.
 import type { Library } from '../state/library.svelte.ts';
 import type { Player } from '../state/player.svelte.ts';
 

@@ -1,16 +1,15 @@
 // `npm run bench`: performance figures, printed (nothing here asserts a time).
-// Shipped JS size, parse throughput under Node, and in headless Chromium against `npm start`:
+// First-load and total JS size, parse throughput under Node, and in headless Chromium against `npm start`:
 // time from navigation to a highlighted turn, and highlight lag at turn boundaries (audio clock).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { parseVtt } from '../../src/core/transcript/vtt.ts';
 import { cuesToTurns } from '../../src/core/transcript/turns.ts';
 import { launchBrowser, openPage } from '../e2e/browser.ts';
 import { startFixtureServer } from '../e2e/fixture-server.ts';
 import { loadProxy, timeBigFeed, writeBigFeed } from './feed-bench.ts';
+import { firstLoadJs, kib, totalJs } from './first-load.ts';
 import { benchLongEpisode, writeLongEpisode } from './long-episode.ts';
 import { measureLag } from './lag.ts';
 import { robustnessFigures } from './robustness.ts';
@@ -33,13 +32,13 @@ const median = (xs: number[]) => {
 
 if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
 
-// 1. Shipped client JavaScript.
-const js = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
-const gz = js.reduce(
-  (n, f) => n + gzipSync(readFileSync(join('dist/assets', f)), { level: 9 }).length,
-  0,
-);
-report('Shipped JavaScript (gzip)', `${(gz / 1024).toFixed(1)} KiB in ${js.length} file(s)`);
+// 1. Client JavaScript: what the first view loads (entry + static imports), and all of it (#11).
+{
+  const first = firstLoadJs();
+  const total = totalJs();
+  report('First-load JavaScript (gzip)', `${kib(first.gzip)} in ${first.files.length} file(s)`);
+  report('Total JavaScript (gzip)', `${kib(total.gzip)} in ${total.files.length} file(s)`);
+}
 
 // 2. Parse throughput under Node: a 3-hour WebVTT, 4,000 cues.
 {

@@ -7,7 +7,7 @@ import { parseChaptersJson } from '../../src/core/chapters/json.ts';
 import { decodeBytes } from '../../src/core/text/decode.ts';
 import { parseFeed, type FeedParseOutcome } from '../../src/core/feed/feed.ts';
 import type { ParseIssue, SourceKind } from '../../src/core/model.ts';
-import { parseTranscriptFile } from '../../src/core/transcript/source.ts';
+import { parseTranscriptFile } from '../../src/core/transcript/read.ts';
 import { parseVtt } from '../../src/core/transcript/vtt.ts';
 import {
   bytesAsText,

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
-import { parseTranscriptFile } from '../../src/core/transcript/source.ts';
+import { parseTranscriptFile } from '../../src/core/transcript/read.ts';
 import { openPage } from './browser.ts';
 import { useBrowser } from './use-browser.ts';
 

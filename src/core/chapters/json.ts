@@ -52,8 +52,3 @@ export function parseChaptersJson(
   chapters.sort((a, b) => a.start - b.start);
   return { value: chapters, errors };
 }
-
-/** Drops chapters that start past the episode's end (they cannot be reached). */
-export function clampChapters(chapters: Chapter[], duration: number | null): Chapter[] {
-  return duration === null ? chapters : chapters.filter((c) => c.start < duration);
-}

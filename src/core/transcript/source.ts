@@ -1,12 +1,6 @@
-// Chooses among the transcript files a feed offers and turns one into speaker turns.
-import type { ParseResult, SourceKind, SpokenCue, TranscriptRef, Turn } from '../model.ts';
-import type { ParseHtml } from '../text/html-lines.ts';
-import { parseSrt } from './srt.ts';
-import { parseTranscriptHtml } from './html.ts';
-import { parseTranscriptJson } from './json.ts';
-import { parseTranscriptText } from './plain-text.ts';
-import { cuesToTurns } from './turns.ts';
-import { parseVtt } from './vtt.ts';
+// Chooses among the transcript files a feed offers and names where a transcript came from. Light
+// on purpose (#11): the page loads it at once; the readers themselves are in read.ts.
+import type { SourceKind, TranscriptRef } from '../model.ts';
 
 /** The format of a transcript file, from its MIME type, else its URL's extension. */
 export function transcriptKind(ref: TranscriptRef): SourceKind {
@@ -46,7 +40,7 @@ export function rankTranscripts(refs: readonly TranscriptRef[], language = 'en')
 }
 
 /** What a file served as plain text really is: WebVTT, SRT or JSON are often served that way. */
-function sniffText(text: string): SourceKind {
+export function sniffText(text: string): SourceKind {
   const head = text
     .replace(/^\uFEFF/, '')
     .trimStart()
@@ -55,44 +49,6 @@ function sniffText(text: string): SourceKind {
   if (/^(?:\d+\s*\r?\n)?\s*\d{1,3}:\d{2}(?::\d{2})?[,.]\d{1,3}\s*-->/.test(head)) return 'srt';
   if (/^[[{]/.test(head)) return 'json';
   return 'text';
-}
-
-function cues(text: string, kind: SourceKind, parseHtml?: ParseHtml): ParseResult<SpokenCue[]> {
-  switch (kind) {
-    case 'vtt':
-      return parseVtt(text);
-    case 'srt':
-      return parseSrt(text);
-    case 'json':
-      return parseTranscriptJson(text);
-    case 'html':
-      if (parseHtml === undefined) {
-        return { value: [], errors: [{ message: 'HTML transcripts need an HTML parser here.' }] };
-      }
-      return parseTranscriptHtml(text, parseHtml);
-    case 'text': {
-      const sniffed = sniffText(text);
-      return sniffed === 'text' ? parseTranscriptText(text) : cues(text, sniffed);
-    }
-    default:
-      return {
-        value: [],
-        errors: [{ message: `Transcripts of this type (${kind}) are not read yet.` }],
-      };
-  }
-}
-
-/**
- * Parses a transcript file of the given kind into turns. HTML transcripts need `parseHtml`
- * (the browser's DOMParser with 'text/html'); without it they give an issue and no turns.
- */
-export function parseTranscriptFile(
-  text: string,
-  kind: SourceKind,
-  parseHtml?: ParseHtml,
-): ParseResult<Turn[]> {
-  const { value, errors } = cues(typeof text === 'string' ? text : '', kind, parseHtml);
-  return { value: cuesToTurns(value), errors };
 }
 
 /** Where the transcript came from, in the listener's words (chapters: chapters/source-label.ts). */

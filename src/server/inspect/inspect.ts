@@ -2,7 +2,7 @@
 // the page's own parsers and source sequence; only reading files and URLs is Node's.
 import { parseChaptersJson } from '../../core/chapters/json.ts';
 import { parseFeed } from '../../core/feed/feed.ts';
-import { parseTranscriptFile } from '../../core/transcript/source.ts';
+import { parseTranscriptFile } from '../../core/transcript/read.ts';
 import { loadEpisodeTimeline } from '../../state/episode-sources.ts';
 import type { Fetched } from '../../state/fetcher.ts';
 import { detectInput } from './detect.ts';

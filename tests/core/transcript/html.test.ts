@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTranscriptHtml } from '../../../src/core/transcript/html.ts';
-import { parseTranscriptFile } from '../../../src/core/transcript/source.ts';
+import { parseTranscriptFile } from '../../../src/core/transcript/read.ts';
 
 const fixture = (name: string): string =>
   readFileSync(join(process.cwd(), 'tests/fixtures/transcripts', name), 'utf8');

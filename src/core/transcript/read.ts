@@ -1,0 +1,49 @@
+// Turns a transcript file of any kind into speaker turns: every reader behind one call, for
+// `npm run inspect` and tests. The page reads WebVTT at once and loads this on demand (#11).
+import type { ParseResult, SourceKind, SpokenCue, Turn } from '../model.ts';
+import type { ParseHtml } from '../text/html-lines.ts';
+import { parseSrt } from './srt.ts';
+import { parseTranscriptHtml } from './html.ts';
+import { parseTranscriptJson } from './json.ts';
+import { parseTranscriptText } from './plain-text.ts';
+import { sniffText } from './source.ts';
+import { cuesToTurns } from './turns.ts';
+import { parseVtt } from './vtt.ts';
+
+function cues(text: string, kind: SourceKind, parseHtml?: ParseHtml): ParseResult<SpokenCue[]> {
+  switch (kind) {
+    case 'vtt':
+      return parseVtt(text);
+    case 'srt':
+      return parseSrt(text);
+    case 'json':
+      return parseTranscriptJson(text);
+    case 'html':
+      if (parseHtml === undefined) {
+        return { value: [], errors: [{ message: 'HTML transcripts need an HTML parser here.' }] };
+      }
+      return parseTranscriptHtml(text, parseHtml);
+    case 'text': {
+      const sniffed = sniffText(text);
+      return sniffed === 'text' ? parseTranscriptText(text) : cues(text, sniffed);
+    }
+    default:
+      return {
+        value: [],
+        errors: [{ message: `Transcripts of this type (${kind}) are not read yet.` }],
+      };
+  }
+}
+
+/**
+ * Parses a transcript file of the given kind into turns. HTML transcripts need `parseHtml`
+ * (the browser's DOMParser with 'text/html'); without it they give an issue and no turns.
+ */
+export function parseTranscriptFile(
+  text: string,
+  kind: SourceKind,
+  parseHtml?: ParseHtml,
+): ParseResult<Turn[]> {
+  const { value, errors } = cues(typeof text === 'string' ? text : '', kind, parseHtml);
+  return { value: cuesToTurns(value), errors };
+}

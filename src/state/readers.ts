@@ -1,0 +1,55 @@
+// The page reads WebVTT (the demo's format) at once and loads the other readers (SRT, JSON, HTML,
+// plain text, the show-notes finders, JSON chapters) only when an episode needs them (#11): ~8 KiB of gzip off
+// the first load. Readers never throw, and neither does loading one: a failed load is null, for
+// the caller to say in words.
+import type { Chapter, ParseResult, SourceKind, Turn } from '../core/model.ts';
+import type { ParseHtml } from '../core/text/html-lines.ts';
+import { sniffText } from '../core/transcript/source.ts';
+import { cuesToTurns } from '../core/transcript/turns.ts';
+import { parseVtt } from '../core/transcript/vtt.ts';
+
+async function loaded<T>(load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch {
+    return null;
+  }
+}
+
+/** A transcript file as turns, or null when its reader could not be loaded. */
+export async function readTranscript(
+  text: string,
+  kind: SourceKind,
+  parseHtml?: ParseHtml,
+): Promise<ParseResult<Turn[]> | null> {
+  if (kind === 'vtt' || (kind === 'text' && sniffText(text) === 'vtt')) {
+    const { value, errors } = parseVtt(text);
+    return { value: cuesToTurns(value), errors };
+  }
+  const read = await loaded(() => import('../core/transcript/read.ts'));
+  return read && read.parseTranscriptFile(text, kind, parseHtml);
+}
+
+/** The chapters and transcript written into show notes, or null when the finders could not be loaded. */
+export async function readShowNotesLazily(
+  html: string,
+  parseHtml: ParseHtml,
+  duration: number | null,
+): Promise<{ chapters: ParseResult<Chapter[]>; transcript: ParseResult<Turn[]> } | null> {
+  const notes = await loaded(() => import('../core/show-notes/transcript.ts'));
+  if (!notes) return null;
+  const { chapters, transcript } = notes.readShowNotes(html, parseHtml, duration);
+  return {
+    chapters,
+    transcript: { value: cuesToTurns(transcript.value), errors: transcript.errors },
+  };
+}
+
+/** A `podcast:chapters` file, or null when its reader could not be loaded. */
+export async function readChaptersJson(
+  text: string,
+  baseUrl: string,
+): Promise<ParseResult<Chapter[]> | null> {
+  const json = await loaded(() => import('../core/chapters/json.ts'));
+  return json && json.parseChaptersJson(text, baseUrl);
+}

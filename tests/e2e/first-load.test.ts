@@ -1,0 +1,46 @@
+// The first-load budget and what happens when code loaded on demand does not arrive (#11).
+// Reads dist/ as `vite build` left it (the e2e project runs after the build).
+import { describe, expect, inject, test } from 'vitest';
+import { FIRST_LOAD_BUDGET, firstLoadJs, kib } from '../bench/first-load.ts';
+import { useBrowser } from './use-browser.ts';
+
+const appUrl = inject('appUrl');
+const browser = useBrowser();
+const TURNS = '[aria-label="Transcript"] [data-start][data-speaker]';
+
+describe('first load', () => {
+  test(`the JavaScript loaded before the first view is at most ${kib(FIRST_LOAD_BUDGET)} gzip`, () => {
+    const first = firstLoadJs('dist');
+    expect(first.files.length).toBeGreaterThan(0);
+    expect(
+      first.gzip,
+      `first load is ${kib(first.gzip)}: ${first.files.join(', ')}`,
+    ).toBeLessThanOrEqual(FIRST_LOAD_BUDGET);
+  });
+
+  test('chunks that fail to load become plain sentences; the transcript still shows', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
+    const errors: string[] = [];
+    try {
+      await context.route(/\/assets\/(ShowNotes|howler-engine)-[^/]*\.js$/, (route) =>
+        route.abort('connectionfailed'),
+      );
+      const page = await context.newPage();
+      page.on('pageerror', (error) => errors.push(String(error)));
+      await page.goto(appUrl);
+      await page.locator(TURNS).first().waitFor();
+      await expect
+        .poll(() => page.getByRole('alert').allInnerTexts(), { timeout: 15_000 })
+        .toEqual(
+          expect.arrayContaining([
+            expect.stringContaining('The show notes could not be loaded'),
+            expect.stringContaining('The audio player could not be loaded'),
+          ]),
+        );
+      expect(await page.locator(TURNS).count()).toBeGreaterThan(3);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
