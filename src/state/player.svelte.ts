@@ -1,5 +1,5 @@
-// The one player state: fed by the audio clock once per frame, read by every view.
-// Requests go in through methods; fields change when the engine confirms them.
+// The player: requests go in through methods; the state (player-state.svelte.ts) changes when the
+// engine confirms them, and the audio clock feeds it once per frame.
 import type { AudioEngine, AudioSource, EngineEvent } from '../audio/engine.ts';
 import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
 import type { Chapter, Turn } from '../core/model.ts';
@@ -7,40 +7,15 @@ import { TimelineCursor } from '../core/timeline-index.ts';
 import { displayStep, nextDisplayStep } from '../core/time.ts';
 import { FrameLoop, WAKE_EARLY_MS, type FrameScheduler } from './frame-loop.ts';
 import { cycledRate, steppedRate } from './rates.ts';
-import { Recovery, type Delay } from './recovery.ts';
+import { PlayerState } from './player-state.svelte.ts';
+import { playerRecovery } from './player-recovery.ts';
+import type { Delay, Recovery } from './recovery.ts';
 
-export class Player {
-  /** Position in seconds (the audio clock, or the pending seek target until the engine confirms it). */
-  position = $state(0);
-  /**
-   * Position for display (seek bar, clocks), in seconds: follows `position` in `displayStep`s while
-   * playing, at once on seeks. Repainting the bar every frame cost ~30 % of a core.
-   */
-  shownPosition = $state(0);
-  /** Duration in seconds: the audio's once known, else the feed's, else null. */
-  duration = $state<number | null>(null);
-  /** True from a play request until pause, end or error (like the media element's `!paused`). */
-  playing = $state(false);
-  /** True while playback waits for data. */
-  buffering = $state(false);
-  /** Playback rate, 1 = normal. */
-  rate = $state(1);
-  /** A plain-words audio error after retries gave up, or null. */
-  error = $state<string | null>(null);
-  /** 1–3 while an automatic reload is under way, 0 otherwise. */
-  retryAttempt = $state(0);
-  /** False when the publisher's server cannot serve byte ranges: the audio can't jump ahead. */
-  canSeek = $state(true);
-  /** A requested seek target in seconds not yet confirmed by the engine. */
-  pendingSeek = $state<number | null>(null);
-  /** Buffered ranges in seconds. */
-  buffered = $state<Array<[number, number]>>([]);
+export class Player extends PlayerState {
   /** Index of the current turn, −1 before the first. */
   turnIndex = $state(-1);
   /** Index of the current chapter, −1 before the first. */
   chapterIndex = $state(-1);
-  /** Playback pauses on reaching this position (seconds): the end of a quote being played. */
-  stopAt = $state<number | null>(null);
   /** Seconds added to every transcript time, for episodes whose ads shift the audio (0 = as published). */
   offset = $state(0);
   /** Index in `fineUnits` of the current word/cue/sentence, −1 when none. */
@@ -67,42 +42,17 @@ export class Player {
     schedule: FrameScheduler,
     delay: Delay = (cb, ms) => void setTimeout(cb, ms),
   ) {
+    super();
     this.#engine = engine;
     this.#loop = new FrameLoop(schedule, delay, () => {
       if (!this.playing) return -1;
       this.tick();
       return this.#msUntilNextChange();
     });
-    this.#recovery = new Recovery(
-      {
-        wantsPlay: () => this.playing,
-        position: () => this.position,
-        clock: () => engine.position(),
-        reload: (resumeAt, resume) => {
-          if (!this.#source) return;
-          engine.load(this.#source, resumeAt);
-          if (resume) engine.play();
-        },
-        retrying: (attempt, resume) => {
-          this.retryAttempt = attempt;
-          if (resume) this.buffering = true;
-        },
-        giveUp: (message) => {
-          this.playing = false;
-          this.buffering = false;
-          this.retryAttempt = 0;
-          this.error = message;
-        },
-      },
-      delay,
-    );
+    this.#recovery = playerRecovery(this, engine, () => this.#source, delay);
     this.#unsubscribe = engine.subscribe((event) => this.#onEngine(event));
   }
 
-  /** Remaining time in seconds, or null when the duration is unknown. */
-  get remaining(): number | null {
-    return this.duration === null ? null : Math.max(0, this.duration - this.shownPosition);
-  }
   get currentTurn(): Turn | null {
     return this.turns[this.turnIndex] ?? null;
   }
