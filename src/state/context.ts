@@ -1,5 +1,6 @@
 // The app's state objects, created once in App.svelte and handed down by Svelte context.
 import { getContext, setContext } from 'svelte';
+import type { Alignment } from './alignment.svelte.ts';
 import type { Library } from './library.svelte.ts';
 import type { Listening } from './listening.ts';
 import type { Navigation } from './navigation.ts';
@@ -7,6 +8,7 @@ import type { Player } from './player.svelte.ts';
 import type { Reader } from './reader.svelte.ts';
 import type { Quotes } from './quotes.svelte.ts';
 import type { Search } from './search.svelte.ts';
+import type { Sync } from './sync.svelte.ts';
 import type { Toasts } from './toast.svelte.ts';
 
 const KEY = Symbol('verbatim');
@@ -20,6 +22,8 @@ export interface AppContext {
   search: Search;
   quotes: Quotes;
   toasts: Toasts;
+  alignment: Alignment;
+  sync: Sync;
 }
 
 export function provideApp(context: AppContext): void {

@@ -24,6 +24,8 @@ export interface FoundTranscript {
   source: SourceKind;
   /** What the parser met in the source it was read from: quiet notes, not alerts (#11). */
   issues: string[];
+  /** The transcript's language when the feed says it (for word timing, #12), else null. */
+  language: string | null;
 }
 
 export interface FoundChapters {
@@ -103,7 +105,13 @@ export async function findTranscript(
         continue;
       }
       const { value, errors } = read;
-      if (value.length > 0) return { turns: value, source: kind, issues: messages(errors) };
+      if (value.length > 0)
+        return {
+          turns: value,
+          source: kind,
+          issues: messages(errors),
+          language: ref.language ?? null,
+        };
       deps.report('The transcript file has no readable lines. The episode still plays.');
     } catch (error) {
       if (stale()) return null;
@@ -116,7 +124,12 @@ export async function findTranscript(
   const notes = await showNotesOf(episode, deps);
   if (stale()) return null;
   return notes && notes.transcript.length > 0
-    ? { turns: notes.transcript, source: 'show-notes', issues: notes.transcriptIssues }
+    ? {
+        turns: notes.transcript,
+        source: 'show-notes',
+        issues: notes.transcriptIssues,
+        language: null,
+      }
     : null;
 }
 

@@ -1,9 +1,11 @@
 // What the listener has open: the feed, the episode, and where its transcript and chapters came from.
 // Fetching and parsing happen here so components stay thin.
+import { timingKind, type TimingKind } from '../core/audio-timeline.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
 import { parseFeed } from '../core/feed/feed.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
 import { fetchText, type FetchKind, type Fetched } from './fetcher.ts';
+import type { Alignment } from './alignment.svelte.ts';
 import {
   failureReason as reason,
   findChapters,
@@ -47,6 +49,9 @@ interface Opened {
 
 let nextAlertId = 1;
 
+/** Sources that time every line or cue (the rest time turns, or nothing finer). */
+const CUE_TIMED: ReadonlySet<SourceKind> = new Set(['vtt', 'srt', 'json']);
+
 export class Library {
   #open: Opened | null = $state.raw(null);
   loadingFeed = $state(false);
@@ -57,6 +62,9 @@ export class Library {
   alerts = $state<Alert[]>([]);
   /** The quoted range a link opened (audio seconds), shown in <mark> and playable; null when none. */
   quoteRange = $state<{ t: number; end: number } | null>(null);
+
+  /** Computes word times for transcripts that lack them (#12); none: published timing only. */
+  alignment: Alignment | null = null;
 
   #turns: Turn[] = [];
   #chapters: Chapter[] = [];
@@ -95,11 +103,9 @@ export class Library {
       : 'Your saved quotes and recent podcasts are safe.';
   }
 
-  /** Nudges the transcript timing by `delta` seconds and remembers it for this episode. */
-  nudgeOffset(delta: number): void {
-    this.player.setOffset(this.player.offset + delta);
-    if (this.feedUrl && this.episode)
-      this.listening?.saveOffset(this.feedUrl, this.episode.guid, this.player.offset);
+  /** How finely the open transcript is timed (CONTRACT.md `data-timing`). */
+  get timing(): TimingKind {
+    return timingKind(this.player.turns, CUE_TIMED.has(this.transcriptSource));
   }
 
   /** Saves where the listener is in the open episode (called on pause, every few seconds, and on leaving). */
@@ -193,8 +199,9 @@ export class Library {
     this.chaptersSource = 'none';
     this.transcriptIssues = [];
     this.chapterIssues = [];
+    this.alignment?.reset();
     this.player.setTimeline([], []);
-    this.player.setOffset(feedUrl ? (this.listening?.offset(feedUrl, episode.guid) ?? 0) : 0);
+    this.player.setSync(feedUrl ? (this.listening?.sync(feedUrl, episode.guid) ?? []) : []);
     if (episode.enclosure) {
       this.player.load(
         { url: episode.enclosure.url, type: episode.enclosure.type },
@@ -244,10 +251,22 @@ export class Library {
         this.transcriptSource = found.source;
         this.transcriptIssues = found.issues;
         this.#publish(token);
+        this.#align(episode, found.language);
       }
     } finally {
       if (token === this.#episodeToken) this.loadingTranscript = false;
     }
+  }
+
+  /** Asks for word times when the transcript has none and there is audio to align it with (#12). */
+  #align(episode: Episode, language: string | null): void {
+    if (!this.alignment || !episode.enclosure || this.timing === 'word') return;
+    this.alignment.start({
+      audio: episode.enclosure.url,
+      language,
+      turns: this.#turns,
+      focus: this.player.position,
+    });
   }
 
   async #loadChapters(episode: Episode, token: number): Promise<void> {

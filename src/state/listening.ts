@@ -1,4 +1,10 @@
 // What Verbatim remembers between visits: where each episode was left, recent feeds, the last episode.
+import {
+  readSyncOffsets,
+  writeSyncOffsets,
+  type SyncOffsets,
+  type SyncPiece,
+} from '../core/sync-offsets.ts';
 import type { Store } from './storage.ts';
 import { isRecord } from '../core/json-values.ts';
 
@@ -49,18 +55,15 @@ export class Listening {
     } satisfies PositionRecord);
   }
 
-  /** The listener's transcript timing nudge for this episode, in seconds. */
-  offset(feed: string, guid: string): number {
-    return (
-      this.store.read(
-        `offset:${feed}\n${guid}`,
-        (v): v is number => typeof v === 'number' && Number.isFinite(v) && Math.abs(v) < 3600,
-      ) ?? 0
-    );
+  /** The listener's transcript timing nudge for this episode, piecewise (#12). */
+  sync(feed: string, guid: string): SyncPiece[] {
+    const valid = (v: unknown): v is unknown => readSyncOffsets(v) !== null;
+    return readSyncOffsets(this.store.read(`offset:${feed}\n${guid}`, valid)) ?? [];
   }
-  saveOffset(feed: string, guid: string, seconds: number): void {
-    if (seconds === 0) this.store.remove(`offset:${feed}\n${guid}`);
-    else this.store.write(`offset:${feed}\n${guid}`, seconds);
+  saveSync(feed: string, guid: string, pieces: SyncOffsets): void {
+    const stored = writeSyncOffsets(pieces);
+    if (stored === null) this.store.remove(`offset:${feed}\n${guid}`);
+    else this.store.write(`offset:${feed}\n${guid}`, stored);
   }
 
   recentFeeds(): RecentFeed[] {

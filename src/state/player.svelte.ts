@@ -1,38 +1,33 @@
 // The player: requests go in through methods; the state (player-state.svelte.ts) changes when the
 // engine confirms them, and the audio clock feeds it once per frame.
 import type { AudioEngine, AudioSource, EngineEvent } from '../audio/engine.ts';
-import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
+import type { FineUnit } from '../core/fine-units.ts';
 import type { Chapter, Turn } from '../core/model.ts';
-import { TimelineCursor } from '../core/timeline-index.ts';
+import type { SyncOffsets } from '../core/sync-offsets.ts';
 import { displayStep, nextDisplayStep } from '../core/time.ts';
 import { FrameLoop, WAKE_EARLY_MS, type FrameScheduler } from './frame-loop.ts';
 import { cycledRate, steppedRate } from './rates.ts';
 import { PlayerState } from './player-state.svelte.ts';
 import { playerRecovery } from './player-recovery.ts';
 import type { Delay, Recovery } from './recovery.ts';
+import { Timeline } from './timeline.svelte.ts';
 
 export class Player extends PlayerState {
   /** Index of the current turn, −1 before the first. */
   turnIndex = $state(-1);
   /** Index of the current chapter, −1 before the first. */
   chapterIndex = $state(-1);
-  /** Seconds added to every transcript time, for episodes whose ads shift the audio (0 = as published). */
-  offset = $state(0);
+  /** The audio's duration as the media element reads it (seconds), null until it is loaded. */
+  mediaDuration = $state<number | null>(null);
   /** Index in `fineUnits` of the current word/cue/sentence, −1 when none. */
   fineIndex = $state(-1);
 
-  turns: Turn[] = $state.raw([]);
-  chapters: Chapter[] = $state.raw([]);
-  fineUnits: FineUnit[] = $state.raw([]);
+  /** Turns (audio time), published turns, chapters and fine units (#12). */
+  readonly timeline = new Timeline();
 
   readonly #engine: AudioEngine;
   readonly #loop: FrameLoop;
-  #turnStarts: number[] = [];
-  #chapterStarts: number[] = [];
-  #fineStarts: number[] = [];
-  #turnCursor = new TimelineCursor([]);
-  #chapterCursor = new TimelineCursor([]);
-  #fineCursor = new TimelineCursor([]);
+  #seekWatchers: Array<(seconds: number) => void> = [];
   #source: AudioSource | null = null;
   readonly #recovery: Recovery;
   #unsubscribe: () => void;
@@ -53,6 +48,16 @@ export class Player extends PlayerState {
     this.#unsubscribe = engine.subscribe((event) => this.#onEngine(event));
   }
 
+  /** The turns in audio time: aligned to the audio where found, else as published and nudged. */
+  get turns(): Turn[] {
+    return this.timeline.turns;
+  }
+  get chapters(): Chapter[] {
+    return this.timeline.chapters;
+  }
+  get fineUnits(): FineUnit[] {
+    return this.timeline.fineUnits;
+  }
   get currentTurn(): Turn | null {
     return this.turns[this.turnIndex] ?? null;
   }
@@ -60,17 +65,27 @@ export class Player extends PlayerState {
     return this.chapters[this.chapterIndex] ?? null;
   }
 
-  /** Sets the transcript turns and chapters (both sorted by start). */
+  /** Sets the published transcript turns and chapters (both sorted by start). */
   setTimeline(turns: Turn[], chapters: Chapter[]): void {
-    this.turns = turns;
-    this.chapters = chapters;
-    this.fineUnits = buildFineUnits(turns);
-    this.#turnStarts = turns.map((t) => t.start);
-    this.#chapterStarts = chapters.map((c) => c.start);
-    this.#fineStarts = this.fineUnits.map((u) => u.start);
-    this.#turnCursor = new TimelineCursor(this.#turnStarts);
-    this.#chapterCursor = new TimelineCursor(this.#chapterStarts);
-    this.#fineCursor = new TimelineCursor(this.#fineStarts);
+    this.timeline.set(turns, chapters);
+    this.#retimed();
+  }
+  /** Turns found in the audio (by published index) take the place of their published times (#12). */
+  applyAligned(batch: ReadonlyMap<number, Turn>): void {
+    this.timeline.applyAligned(batch);
+    this.#retimed();
+  }
+  /** Sets the piecewise timing nudge (#12). */
+  setSync(pieces: SyncOffsets): void {
+    this.timeline.setSync(pieces);
+    this.#retimed();
+  }
+  /** Calls `watch` with the target of every seek asked for; returns the unsubscribe. */
+  watchSeeks(watch: (seconds: number) => void): () => void {
+    this.#seekWatchers.push(watch);
+    return () => (this.#seekWatchers = this.#seekWatchers.filter((w) => w !== watch));
+  }
+  #retimed(): void {
     this.#updateIndices(this.position);
     this.#loop.wake();
   }
@@ -91,7 +106,7 @@ export class Player extends PlayerState {
   /**
    * What changes with the audio (#11; vidstack keeps such a list): playing, buffering, error,
    * retries, pending seek, buffered ranges, seekability, a quote's stop, duration and position.
-   * Kept: the rate (the listener's choice) and the timeline and timing offset, which Library sets
+   * Kept: the rate (the listener's choice) and the timeline and timing nudge, which Library sets
    * for each episode.
    */
   #reset(position: number, duration: number | null): void {
@@ -105,6 +120,7 @@ export class Player extends PlayerState {
     this.canSeek = true;
     this.stopAt = null;
     this.duration = duration;
+    this.mediaDuration = null;
     this.position = position;
     this.shownPosition = position;
     this.#updateIndices(position);
@@ -147,6 +163,7 @@ export class Player extends PlayerState {
     this.#updateIndices(target);
     this.#engine.seek(target);
     this.#loop.wake();
+    for (const watch of this.#seekWatchers) watch(target);
   }
   skip(delta: number): void {
     this.seek((this.pendingSeek ?? this.position) + delta);
@@ -187,21 +204,6 @@ export class Player extends PlayerState {
     this.play();
   }
 
-  /** Shifts the transcript against the audio by `seconds` (positive: the words come later). */
-  setOffset(seconds: number): void {
-    this.offset = Math.round(seconds * 10) / 10;
-    this.#updateIndices(this.position);
-    this.#loop.wake();
-  }
-  /** Where a transcript time plays in the audio, given the offset. */
-  audioTime(transcriptTime: number): number {
-    return transcriptTime + this.offset;
-  }
-  /** Where an audio time falls in the transcript's own times (the inverse of `audioTime`). */
-  transcriptTime(audioTime: number): number {
-    return audioTime - this.offset;
-  }
-
   /** Reads the engine clock once; called every animation frame while playing. */
   tick(): void {
     if (this.pendingSeek !== null) return;
@@ -232,29 +234,26 @@ export class Player extends PlayerState {
   #msUntilNextChange(): number {
     if (this.pendingSeek !== null || this.buffering) return 0;
     const pos = this.position;
-    const text = pos - this.offset;
     const rate = this.rate || 1;
-    const precise = Math.min(
-      (this.#turnStarts[this.turnIndex + 1] ?? Infinity) - text,
-      (this.#fineStarts[this.fineIndex + 1] ?? Infinity) - text,
-      (this.#chapterStarts[this.chapterIndex + 1] ?? Infinity) - pos,
-      (this.stopAt ?? Infinity) - pos,
-    );
+    const now = { turn: this.turnIndex, chapter: this.chapterIndex, fine: this.fineIndex };
+    const precise = Math.min(this.timeline.untilNext(pos, now), (this.stopAt ?? Infinity) - pos);
     const display = nextDisplayStep(this.shownPosition, this.duration) - pos;
     return Math.max(0, Math.min((precise * 1000) / rate - WAKE_EARLY_MS, (display * 1000) / rate));
   }
 
   /** Setting a $state to the value it holds notifies nothing, so unchanged indices cost no update. */
   #updateIndices(pos: number): void {
-    this.turnIndex = this.#turnCursor.find(pos - this.offset);
-    this.chapterIndex = this.#chapterCursor.find(pos);
-    this.fineIndex = this.#fineCursor.find(pos - this.offset);
+    const now = this.timeline.find(pos);
+    this.turnIndex = now.turn;
+    this.chapterIndex = now.chapter;
+    this.fineIndex = now.fine;
   }
 
   #onEngine(event: EngineEvent): void {
     switch (event.type) {
       case 'loaded':
         this.duration = event.duration;
+        this.mediaDuration = event.duration;
         this.canSeek = event.seekable;
         break;
       case 'playing':

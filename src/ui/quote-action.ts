@@ -13,8 +13,8 @@ export function quoteFromSelection(app: AppContext, turnEls: readonly HTMLElemen
   return buildQuote(app.player.turns, points.from, points.to, quoteContext(app));
 }
 
-/** Titles, link target and timing offset of the open episode, for building its quotes. */
-export function quoteContext({ library, player, navigation }: AppContext): QuoteContext {
+/** Titles and link target of the open episode, for building its quotes (turns are in audio time). */
+export function quoteContext({ library, navigation }: AppContext): QuoteContext {
   const { feed, episode } = navigation.linkTarget();
   return {
     feedUrl: feed,
@@ -22,7 +22,6 @@ export function quoteContext({ library, player, navigation }: AppContext): Quote
     episodeTitle: library.episode?.title ?? '',
     showTitle: library.feed?.title ?? '',
     appBase: location.origin + location.pathname,
-    offset: player.offset,
   };
 }
 

@@ -306,16 +306,37 @@ describe('audio faults', () => {
   });
 });
 
-describe('timing offset', () => {
-  test('a positive offset delays the transcript; clicking maps text time to audio time', () => {
+describe('timing nudge (#12)', () => {
+  test('a nudge moves the turns into audio time; chapters stay where the audio has them', () => {
     const { player } = setup();
     player.seek(4.2);
     expect(player.turnIndex).toBe(1);
-    player.setOffset(0.5);
-    expect(player.turnIndex).toBe(0); // 4.2 − 0.5 = 3.7: still the first turn's words
-    expect(player.audioTime(4)).toBe(4.5);
-    player.setOffset(-1);
+    player.setSync([{ from: 0, offset: 0.5 }]);
+    expect(player.turnIndex).toBe(0); // turn 2 now starts at 4.5
+    expect(player.turns[1]?.start).toBe(4.5);
+    expect(player.turns[1]?.published).toEqual({ start: 4, end: 9 });
+    player.setSync([{ from: 0, offset: -1 }]);
     expect(player.turnIndex).toBe(1);
-    expect(player.chapterIndex).toBe(0); // chapters follow the audio, not the transcript
+    expect(player.chapterIndex).toBe(0);
+  });
+
+  test('a piece from a later turn moves only that turn and those after it', () => {
+    const { player } = setup();
+    player.setSync([{ from: 9, offset: 20 }]);
+    expect(player.turns.map((t) => t.start)).toEqual([1, 4, 29, 29, 40]);
+    player.seek(20);
+    expect(player.turnIndex).toBe(1);
+  });
+
+  test('aligned turns replace published ones; seeks are reported to watchers', () => {
+    const { player } = setup();
+    const seen: number[] = [];
+    player.watchSeeks((t) => seen.push(t));
+    player.applyAligned(new Map([[4, { ...TURNS[4]!, start: 21, end: 29, timing: 'aligned' }]]));
+    player.seek(20.5);
+    expect(player.turnIndex).toBe(3);
+    player.seek(21);
+    expect(player.turnIndex).toBe(4);
+    expect(seen).toEqual([20.5, 21]);
   });
 });

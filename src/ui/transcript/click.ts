@@ -1,41 +1,55 @@
-// Click-to-seek in the transcript: where a click in a turn goes, in transcript time.
+// Click-to-seek in the transcript: where a click in a turn goes (audio time, as the turns are).
 import type { Turn } from '../../core/model.ts';
 import { timeAt } from '../../core/turn-time.ts';
 import type { Match } from '../../core/search.ts';
 import { offsetIn } from './text-dom.ts';
 import type { TurnView } from './turn-view.ts';
 
+/** A click in a turn: its index and, when the click landed in its text, the character there. */
+export interface TurnClick {
+  index: number;
+  /** Character offset in the turn's text, or null (the speaker line, the time button). */
+  offset: number | null;
+}
+
+/** Where a click landed, or null when not in a turn or when it ends a selection (quoting must not seek). */
+export function turnClick(event: MouseEvent, view: TurnView): TurnClick | null {
+  const el = (event.target as Element).closest<HTMLElement>('.turn');
+  const index = el ? view.els.indexOf(el) : -1;
+  if (!el || index < 0) return null;
+  const selection = getSelection();
+  if (selection && !selection.isCollapsed && el.contains(selection.anchorNode)) return null;
+  const text = view.textOf(index);
+  const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
+  const inText = text && caret && text.contains(caret.offsetNode);
+  return { index, offset: inText ? offsetIn(text, caret.offsetNode, caret.offset) : null };
+}
+
 /**
- * The transcript time a click seeks to: the turn's start, or a search match's own time when the
- * click lands on one. Null when the click is not in a turn or ends a selection (quoting must not
- * move the audio).
+ * The time a click seeks to (CONTRACT "Word timing"): a search match's own time; the clicked
+ * word's start when the words are timed; the clicked cue's start; else the turn's start.
  */
 export function clickTime(
-  event: MouseEvent,
-  view: TurnView,
+  click: TurnClick,
   turns: readonly Turn[],
   matches: readonly Match[],
 ): number | null {
-  const el = (event.target as Element).closest<HTMLElement>('.turn');
-  const index = el ? view.els.indexOf(el) : -1;
-  const turn = turns[index];
-  if (!el || !turn) return null;
-  const selection = getSelection();
-  if (selection && !selection.isCollapsed && el.contains(selection.anchorNode)) return null;
-  return matchTime(event, view.textOf(index), turn, index, matches) ?? turn.start;
-}
-
-function matchTime(
-  event: MouseEvent,
-  text: Element | null,
-  turn: Turn,
-  index: number,
-  matches: readonly Match[],
-): number | null {
-  if (!matches.length) return null;
-  const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-  if (!text || !caret || !text.contains(caret.offsetNode)) return null;
-  const at = offsetIn(text, caret.offsetNode, caret.offset);
-  const hit = matches.find((m) => m.turn === index && at >= m.offset && at <= m.offset + m.length);
-  return hit ? timeAt(turn, hit.offset, 'start') : null;
+  const turn = turns[click.index];
+  if (!turn) return null;
+  if (click.offset === null) return turn.start;
+  // A caret just after a word's last letter (its right half clicked) still means that word.
+  const after = turn.text.charAt(click.offset);
+  const at =
+    click.offset > 0 &&
+    (after === '' || /\s/.test(after)) &&
+    /\S/.test(turn.text.charAt(click.offset - 1))
+      ? click.offset - 1
+      : click.offset;
+  const hit = matches.find(
+    (m) => m.turn === click.index && at >= m.offset && at <= m.offset + m.length,
+  );
+  if (hit) return timeAt(turn, hit.offset, 'start');
+  const cue = turn.cues.find((c) => at >= c.offset && at <= c.offset + c.text.length);
+  if (cue?.words?.length) return timeAt(turn, at, 'start');
+  return turn.cues.length > 1 && cue ? cue.start : turn.start;
 }
