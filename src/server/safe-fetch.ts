@@ -1,5 +1,6 @@
 import { checkTarget, type TargetPolicy } from './fetch-target.ts';
 import { pinnedRequest, type RequestOptions } from './pinned-request.ts';
+import { looksLikeMedia } from './media-sniff.ts';
 import { ProxyError } from './proxy-error.ts';
 import { readDecodedBody, tooLarge } from './read-body.ts';
 
@@ -67,17 +68,17 @@ async function fetchHops(
     const contentType = res.headers['content-type'] ?? 'application/octet-stream';
     if (/^\s*(audio|video)\/|^\s*application\/ogg\b/i.test(contentType)) {
       res.destroy();
-      throw new ProxyError(
-        415,
-        'This is an audio or video file; audio streams directly from the publisher, not through the proxy.',
-      );
+      throw notMedia();
     }
     const length = Number(res.headers['content-length'] ?? NaN);
     if (length > o.maxBytes) {
       res.destroy();
       throw tooLarge(o.maxBytes);
     }
-    return { body: await readDecodedBody(res, o.maxBytes), contentType, finalUrl: url.href };
+    const body = await readDecodedBody(res, o.maxBytes);
+    // Mislabelled audio (octet-stream, text/plain, no type) is still audio.
+    if (looksLikeMedia(body)) throw notMedia();
+    return { body, contentType, finalUrl: url.href };
   }
 }
 
@@ -122,4 +123,11 @@ export async function safeFetch(input: string, o: SafeFetchOptions): Promise<Fet
     clearTimeout(timer);
     o.signal?.removeEventListener('abort', forward);
   }
+}
+
+function notMedia(): ProxyError {
+  return new ProxyError(
+    415,
+    'This is an audio or video file; audio streams directly from the publisher, not through the proxy.',
+  );
 }

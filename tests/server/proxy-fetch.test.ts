@@ -126,6 +126,19 @@ describe('proxy fetching', () => {
     expectJsonError(await ask(path), 415, 'audio streams directly from the publisher');
   });
 
+  it.each(['/mp3-as-octet-stream', '/mp3-untyped', '/ogg-as-text', '/m4a-as-xml'])(
+    'never proxies audio sent under another type: %s',
+    async (path) => {
+      expectJsonError(await ask(path), 415, 'audio streams directly from the publisher');
+    },
+  );
+
+  it('passes a UTF-16 feed whose byte-order mark looks like an MP3 frame start', async () => {
+    const reply = await ask('/utf16le-feed');
+    expect(reply.status).toBe(200);
+    expect(reply.body.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
+  });
+
   it('answers 504 when the upstream is too slow', async () => {
     const slow = await startProxy({ timeouts: { totalMs: 300 } });
     const started = performance.now();

@@ -67,6 +67,27 @@ export async function startUpstream(): Promise<Upstream> {
       case '/audio':
         res.writeHead(200, { 'Content-Type': 'audio/mpeg' });
         return void res.end(Buffer.alloc(100));
+      // Mislabelled media: only the first bytes say what they are.
+      case '/mp3-as-octet-stream':
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+        return void res.end(
+          Buffer.concat([Buffer.from('ID3\x04\x00', 'latin1'), Buffer.alloc(95)]),
+        );
+      case '/mp3-untyped':
+        return void res.end(
+          Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(96)]),
+        );
+      case '/ogg-as-text':
+        res.writeHead(200, { 'Content-Type': 'text/plain' });
+        return void res.end(Buffer.concat([Buffer.from('OggS', 'latin1'), Buffer.alloc(96)]));
+      case '/m4a-as-xml':
+        res.writeHead(200, { 'Content-Type': 'application/xml' });
+        return void res.end(Buffer.from('\x00\x00\x00\x20ftypM4A \x00\x00\x00\x00', 'latin1'));
+      case '/utf16le-feed':
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+        return void res.end(
+          Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<rss/>', 'utf16le')]),
+        );
       case '/video':
         res.writeHead(200, { 'Content-Type': 'Video/MP4; codecs=avc1' });
         return void res.end(Buffer.alloc(100));
