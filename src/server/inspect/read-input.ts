@@ -11,6 +11,7 @@ import {
   defaultCheckAddress,
   type FetchKind,
 } from '../proxy.ts';
+import { looksLikeMedia } from '../media-sniff.ts';
 import { ProxyError } from '../proxy-error.ts';
 import { safeFetch, systemResolver } from '../safe-fetch.ts';
 
@@ -56,8 +57,19 @@ async function readLocal(path: string): Promise<Fetched> {
             : 'The file could not be read.';
     throw new FetchError(why);
   }
+  // Audio or binary is no feed, transcript or chapters file: it cannot be read at all (exit 1),
+  // as a URL to it is refused (safeFetch).
+  if (looksLikeMedia(bytes)) {
+    throw new FetchError(
+      'This is an audio or video file, not a feed, transcript or chapters file.',
+    );
+  }
+  const text = decodeBytes(new Uint8Array(bytes), '').text;
+  if (text.includes('\u0000')) {
+    throw new FetchError('This is a binary file, not a feed, transcript or chapters file.');
+  }
   // The absolute path stands in for a URL: relative links in the file resolve beside it.
-  return { text: decodeBytes(new Uint8Array(bytes), '').text, finalUrl: full, contentType: '' };
+  return { text, finalUrl: full, contentType: '' };
 }
 
 /**
