@@ -1,18 +1,25 @@
 // A word-timing job seen from the page (#12): asks the server to align the transcript to the audio,
 // follows its progress, and hands each aligned turn to the timeline once a frame — but only when
 // the copy the server aligned is the copy the browser plays.
-import { retimeTurn } from '../core/align/retime.ts';
-import {
-  alignRequest,
-  type AlignEvent,
-  type AlignMeta,
-  type SpeechGap,
-} from '../core/align/wire.ts';
+import type { retimeTurn } from '../core/align/retime.ts';
+import type { AlignEvent, AlignMeta, SpeechGap, alignRequest } from '../core/align/wire.ts';
 import type { Turn } from '../core/model.ts';
 import { formatClock } from '../core/time.ts';
-import { AlignFailure, type AlignClient } from './align-client.ts';
+import type { AlignClient } from './align-client.ts';
 import type { FrameScheduler } from './frame-loop.ts';
 import type { Delay } from './recovery.ts';
+
+/**
+ * What does the work, loaded on demand (most episodes never need it, and the first view's
+ * JavaScript has a budget): the network client and the code that reads its results.
+ */
+export interface AlignEngine {
+  client: AlignClient;
+  retimeTurn: typeof retimeTurn;
+  alignRequest: typeof alignRequest;
+  /** True for the client's own failures, whose message is a plain sentence. */
+  isFailure(error: unknown): error is Error;
+}
 
 /** Where aligned turns go: the player's timeline. */
 export interface AlignTarget {
@@ -63,9 +70,10 @@ export class Alignment {
   #flushQueued = false;
   #finished = false;
   #focusTimer = 0;
+  #engine: AlignEngine | null = null;
 
   constructor(
-    private readonly client: AlignClient,
+    private readonly load: () => Promise<AlignEngine>,
     private readonly target: AlignTarget,
     private readonly schedule: FrameScheduler,
     private readonly delay: Delay = (cb, ms) => void setTimeout(cb, ms),
@@ -88,19 +96,22 @@ export class Alignment {
     this.#turns = input.turns;
     this.phase = 'aligning';
     this.total = input.turns.length;
-    const request = alignRequest(input.audio, input.language, input.focus, input.turns);
     void (async () => {
+      let engine: AlignEngine | null = null;
       try {
-        const { job, cached } = await this.client.start(request, abort.signal);
+        engine = this.#engine ??= await this.load();
+        if (token !== this.#token) return;
+        const { client } = engine;
+        const request = engine.alignRequest(input.audio, input.language, input.focus, input.turns);
+        const { job, cached } = await client.start(request, abort.signal);
         if (token !== this.#token) return;
         this.#job = job;
         this.cached = cached;
-        await this.client.stream(job, (event) => this.#onEvent(event, token), abort.signal);
+        await client.stream(job, (event) => this.#onEvent(event, token), abort.signal);
       } catch (error) {
         if (token !== this.#token || abort.signal.aborted) return;
-        this.#fail(
-          error instanceof AlignFailure ? error.message : 'the server could not be reached.',
-        );
+        if (!engine) return this.#fail('this page could not load the code that asks for them.');
+        this.#fail(engine.isFailure(error) ? error.message : 'the server could not be reached.');
       }
     })();
   }
@@ -129,7 +140,7 @@ export class Alignment {
     const mine = ++this.#focusTimer;
     this.delay(() => {
       if (mine !== this.#focusTimer || !this.#job || this.phase !== 'aligning') return;
-      void this.client.focus(this.#job, Math.max(0, t));
+      void this.#engine?.client.focus(this.#job, Math.max(0, t));
     }, FOCUS_SETTLE_MS);
   }
 
@@ -142,7 +153,8 @@ export class Alignment {
       case 'turn': {
         const published = this.#turns[event.turn.index];
         if (!published) break; // a turn this transcript does not have: not ours to show
-        this.#pending.set(event.turn.index, retimeTurn(published, event.turn));
+        if (!this.#engine) break;
+        this.#pending.set(event.turn.index, this.#engine.retimeTurn(published, event.turn));
         this.#queueFlush();
         break;
       }

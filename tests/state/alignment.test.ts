@@ -5,6 +5,8 @@ import type { AlignEvent, AlignRequest } from '../../src/core/align/wire.ts';
 import type { Turn } from '../../src/core/model.ts';
 import { AlignFailure, type AlignClient } from '../../src/state/align-client.ts';
 import { Alignment } from '../../src/state/alignment.svelte.ts';
+import { retimeTurn } from '../../src/core/align/retime.ts';
+import { alignRequest } from '../../src/core/align/wire.ts';
 
 const turn = (start: number, end: number, text: string): Turn => ({
   start,
@@ -51,8 +53,14 @@ function setup(refuse?: string) {
   const timers: Array<() => void> = [];
   const applied: Array<Map<number, Turn>> = [];
   let media: number | null = 60;
+  const engine = {
+    client: server.client,
+    retimeTurn,
+    alignRequest,
+    isFailure: (e: unknown): e is Error => e instanceof AlignFailure,
+  };
   const alignment = new Alignment(
-    server.client,
+    async () => engine,
     { mediaDuration: () => media, applyAligned: (batch) => void applied.push(new Map(batch)) },
     (cb) => frames.push(cb),
     (cb) => void timers.push(cb),
