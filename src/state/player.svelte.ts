@@ -255,6 +255,9 @@ export class Player extends PlayerState {
         this.duration = event.duration;
         this.mediaDuration = event.duration;
         this.canSeek = event.seekable;
+        // A start past the real audio's end (the feed's duration was longer) ends at the end:
+        // the current turn is the one at the position shown (CONTRACT.md).
+        if (this.position > event.duration) this.seek(event.duration);
         break;
       case 'playing':
         this.buffering = false;

@@ -64,6 +64,17 @@ describe('Player', () => {
     expect(player.turnIndex).toBe(1);
   });
 
+  test('a start past the audio the media reads ends at its end, and the turn there is current', () => {
+    const engine = new FakeEngine(15); // the feed said 60 s; the file is 15 s long
+    const player = new Player(engine, () => {});
+    player.setTimeline(TURNS, CHAPTERS);
+    player.load({ url: 'https://example.test/a.mp3', type: 'audio/mpeg' }, 25, 60);
+    expect(player.duration).toBe(15);
+    expect(player.position).toBe(15);
+    expect(player.turnIndex).toBe(3);
+    expect(player.chapterIndex).toBe(1);
+  });
+
   test('of two turns sharing a start, the later one in the transcript wins', () => {
     const { player } = setup();
     player.seek(9);
