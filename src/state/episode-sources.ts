@@ -1,6 +1,7 @@
 // Where an episode's transcript and chapters come from (FORMATS.md, "Choosing sources"): the one
 // sequence both the page (Library) and `npm run inspect --episode` run (#15), so what inspect
 // prints is what the episode view shows. Pure: fetching, HTML parsing and reporting come in.
+import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
 import type { Chapter, Episode, ParseIssue, SourceKind, Turn } from '../core/model.ts';
 import { rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
@@ -33,6 +34,8 @@ export interface FoundChapters {
   source: SourceKind;
   /** What the parser met in the source it was read from: quiet notes, not alerts (#11). */
   issues: string[];
+  /** A chapters file's images by time, silent (toc:false) chapters' included (#14). */
+  art?: ChapterArt[];
 }
 
 interface NotesRead {
@@ -146,7 +149,12 @@ export async function findChapters(
       if (deps.stale?.()) return null;
       if (read === null) deps.report(`The chapters file ${READER_UNAVAILABLE}`);
       else if (read.value.length > 0)
-        return { chapters: read.value, source: 'podcast-chapters', issues: messages(read.errors) };
+        return {
+          chapters: read.value,
+          source: 'podcast-chapters',
+          issues: messages(read.errors),
+          art: read.art,
+        };
       else {
         const why = read.errors[0]?.message ?? 'The chapters file lists no chapters.';
         deps.report(`${why} The episode still plays.`);

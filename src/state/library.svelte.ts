@@ -1,6 +1,7 @@
 // What the listener has open: the feed, the episode, and where its transcript and chapters came from.
 // Fetching and parsing happen here so components stay thin.
 import { timingKind, type TimingKind } from '../core/audio-timeline.ts';
+import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
 import { parseFeed } from '../core/feed/feed.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
@@ -59,6 +60,8 @@ export class Library {
   loadingChapters = $state(false);
   transcriptSource = $state<SourceKind>('none');
   chaptersSource = $state<SourceKind>('none');
+  /** Chapter artwork by start time, silent chapters' included (#14); empty when none. */
+  chapterArt: ChapterArt[] = $state.raw([]);
   alerts = $state<Alert[]>([]);
   /** The quoted range a link opened (audio seconds), shown in <mark> and playable; null when none. */
   quoteRange = $state<{ t: number; end: number } | null>(null);
@@ -98,9 +101,11 @@ export class Library {
 
   /** What still works after a feed fails, in the listener's words. */
   #stillWorks(): string {
-    return this.episode
-      ? 'The episode you had open keeps playing.'
-      : 'Your saved quotes and recent podcasts are safe.';
+    if (!this.episode) return 'Your saved quotes and recent podcasts are safe.';
+    // "plays" only when it does (#14).
+    return this.player.playing
+      ? 'The episode you had open still plays.'
+      : 'The episode you had open is still here to read.';
   }
 
   /** How finely the open transcript is timed (CONTRACT.md `data-timing`). */
@@ -116,6 +121,8 @@ export class Library {
   }
 
   alert(message: string): void {
+    // Reopening a feed must not stack a second copy of a message already shown (#14).
+    if (this.alerts.some((a) => a.message === message)) return;
     this.alerts = [...this.alerts, { id: nextAlertId++, message }];
   }
   dismiss(id: number): void {
@@ -200,6 +207,7 @@ export class Library {
     this.transcriptIssues = [];
     this.chapterIssues = [];
     this.alignment?.reset();
+    this.chapterArt = [];
     this.player.setTimeline([], []);
     this.player.setSync(feedUrl ? (this.listening?.sync(feedUrl, episode.guid) ?? []) : []);
     if (episode.enclosure) {
@@ -277,6 +285,7 @@ export class Library {
         this.#chapters = found.chapters;
         this.chaptersSource = found.source;
         this.chapterIssues = found.issues;
+        this.chapterArt = found.art ?? [];
         this.#publish(token);
       }
     } finally {

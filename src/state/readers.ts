@@ -2,6 +2,7 @@
 // plain text, the show-notes finders, JSON chapters) only when an episode needs them (#11): ~8 KiB of gzip off
 // the first load. Readers never throw, and neither does loading one: a failed load is null, for
 // the caller to say in words.
+import type { ChapterArt } from '../core/chapters/art.ts';
 import type { Chapter, ParseResult, SourceKind, Turn } from '../core/model.ts';
 import type { ParseHtml } from '../core/text/html-lines.ts';
 import { sniffText } from '../core/transcript/source.ts';
@@ -45,11 +46,20 @@ export async function readShowNotesLazily(
   };
 }
 
-/** A `podcast:chapters` file, or null when its reader could not be loaded. */
+/**
+ * A `podcast:chapters` file, with its images by time (silent chapters' included, #14), or null
+ * when its reader could not be loaded.
+ */
 export async function readChaptersJson(
   text: string,
   baseUrl: string,
-): Promise<ParseResult<Chapter[]> | null> {
-  const json = await loaded(() => import('../core/chapters/json.ts'));
-  return json && json.parseChaptersJson(text, baseUrl);
+): Promise<(ParseResult<Chapter[]> & { art: ChapterArt[] }) | null> {
+  const [json, art] = await Promise.all([
+    loaded(() => import('../core/chapters/json.ts')),
+    loaded(() => import('../core/chapters/art.ts')),
+  ]);
+  if (!json || !art) return null;
+  // Silent chapters are not listed, but their artwork shows: a second, small parse keeps them.
+  const all = json.parseChaptersJson(text, baseUrl, { includeSilent: true });
+  return { ...json.parseChaptersJson(text, baseUrl), art: art.artTimeline(all.value) };
 }

@@ -216,8 +216,8 @@ describe('sharing from the player, chapters and soundbites', () => {
     expect(stopped).toBeLessThan(115.1);
     await saved.locator('.suggested').getByRole('button', { name: 'Save' }).click();
     await page.getByText('Quote copied and saved.').waitFor();
-    await saved.getByRole('button', { name: 'Soundbite tag' }).first().click();
-    await page.getByText('Soundbite tag copied.').waitFor();
+    await saved.getByRole('button', { name: 'Feed snippet' }).first().click();
+    await page.getByText(/^Feed snippet copied/).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
       /^<podcast:soundbite startTime="[\d.]+" duration="[\d.]+">.+<\/podcast:soundbite>$/,
     );
