@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { verbatimProxy } from './src/server/vite-plugin.ts';
+import { BROWSER_FLOOR } from './browsers.ts';
 
 export default defineConfig({
   root: 'src',
@@ -9,8 +10,9 @@ export default defineConfig({
   build: {
     outDir: '../dist',
     emptyOutDir: true,
-    target: 'es2022',
-    // Every es2022 browser preloads modules itself; the polyfill was first-load weight (#11).
+    target: BROWSER_FLOOR,
+    // Browsers without modulepreload (Safari before 17) just fetch modules when imported; the
+    // polyfill was first-load weight (#11).
     modulePreload: { polyfill: false },
   },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
@@ -38,9 +40,9 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root: '.',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/e2e/**/*.test.ts', 'tests/engines/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts', 'tests/engines/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -10,9 +10,15 @@ const MEDIA_ERRORS: Record<number, string> = {
   4: 'The audio file could not be opened (missing, or a format this browser cannot play).',
 };
 
+const NO_OUTPUT = 'This device has no working sound output, so the audio cannot play.';
+
 interface HowlInternals {
   _sounds?: Array<{ _node?: HTMLAudioElement }>;
 }
+
+/** The media event howler waits for before it counts a sound loaded or plays it ('canplaythrough'). */
+const CAN_PLAY_EVENT =
+  (Howler as unknown as { _canPlayEvent?: string })._canPlayEvent ?? 'canplaythrough';
 
 // html5 mode only: no Web Audio context. Creating one blocked the main thread for ~135 ms as the
 // episode loaded, and howler's context "unlock" reloaded our node on the page's first click, which
@@ -57,15 +63,23 @@ export class HowlerEngine implements AudioEngine {
       node.addEventListener(name, handler);
       this.#detach.push(() => node.removeEventListener(name, handler));
     };
+    // Metadata is all `preload: 'metadata'` promises; a seek may end short of canplaythrough.
+    on('loadedmetadata', () => this.#release());
+    on('loadeddata', () => this.#release());
     on('waiting', () => this.#emit({ type: 'waiting' }));
     on('stalled', () => {
       if (!node.paused && node.readyState < 3) this.#emit({ type: 'waiting' });
     });
     on('playing', () => this.#emit({ type: 'playing' }));
-    on('seeked', () => this.#emit({ type: 'seeked', position: node.currentTime }));
+    on('seeked', () => {
+      this.#release();
+      this.#emit({ type: 'seeked', position: node.currentTime });
+    });
     on('progress', () => this.#emit({ type: 'progress' }));
     // howler stops listening after its first error; a later network failure still reaches us here.
-    on('error', () => this.#emit({ type: 'error', message: describe(node.error?.code) }));
+    on('error', () =>
+      this.#emit({ type: 'error', message: describe(node.error?.code, node.error?.message) }),
+    );
     on('durationchange', () => {
       if (Number.isFinite(node.duration))
         this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
@@ -82,6 +96,24 @@ export class HowlerEngine implements AudioEngine {
 
   play(): void {
     this.#howl?.play();
+    this.#release();
+  }
+
+  /**
+   * #13: howler (html5) counts a sound loaded, and calls play() when readyState < 3, only on
+   * `canplaythrough`. With preload="metadata" Firefox and WebKit may never fire it (Firefox holds the
+   * download at readyState 3; WebKit ends a paused seek at 2 and buffers no further), so Play hung on
+   * Buffering…. The element itself plays from any state once it has metadata: tell howler to go on.
+   */
+  #release(): void {
+    const howl = this.#howl;
+    const node = this.#node;
+    // Twice at most: the first makes a queued play run, which may then wait for the event itself.
+    for (let i = 0; i < 2; i++) {
+      if (!howl || !node || howl.state() !== 'loading') return;
+      if (node.readyState < HTMLMediaElement.HAVE_METADATA) return;
+      node.dispatchEvent(new Event(CAN_PLAY_EVENT));
+    }
   }
   pause(): void {
     this.#howl?.pause();
@@ -132,7 +164,9 @@ export class HowlerEngine implements AudioEngine {
   }
 }
 
-function describe(code: unknown): string {
+function describe(code: unknown, detail = ''): string {
+  // Firefox reports a missing or broken audio device as a decode error ("OnMediaSinkAudioError").
+  if (/MediaSink|AudioSink|audio (output|device)/i.test(detail)) return NO_OUTPUT;
   if (typeof code === 'number' && MEDIA_ERRORS[code]) return MEDIA_ERRORS[code];
   return typeof code === 'string' && code ? code : 'The audio could not be played.';
 }

@@ -63,8 +63,18 @@ export async function fetchText(
   kind: FetchKind,
   outer?: AbortSignal,
 ): Promise<Fetched> {
-  const timeout = AbortSignal.timeout(TIMEOUT_MS);
-  const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+  // One controller for the caller's signal and the timeout: AbortSignal.any is Safari 17.4+ and
+  // AbortSignal.timeout 16+, newer than the browsers Verbatim supports (#13).
+  const controller = new AbortController();
+  const timeout = { aborted: false };
+  const timer = setTimeout(() => {
+    timeout.aborted = true;
+    controller.abort();
+  }, TIMEOUT_MS);
+  const forward = () => controller.abort();
+  if (outer?.aborted) controller.abort();
+  else outer?.addEventListener('abort', forward, { once: true });
+  const signal = controller.signal;
   try {
     let response: Response;
     try {
@@ -82,5 +92,8 @@ export async function fetchText(
     if (timeout.aborted) throw new FetchError('The server took too long to answer.');
     if (outer?.aborted) throw error;
     throw new FetchError('The address could not be reached.');
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener('abort', forward);
   }
 }

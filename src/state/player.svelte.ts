@@ -12,6 +12,9 @@ import { playerRecovery } from './player-recovery.ts';
 import type { Delay, Recovery } from './recovery.ts';
 import { Timeline } from './timeline.svelte.ts';
 
+/** How far (seconds) a confirmed seek may land from its target and still be that seek. */
+const SEEK_SLACK_S = 0.25;
+
 export class Player extends PlayerState {
   /** Index of the current turn, −1 before the first. */
   turnIndex = $state(-1);
@@ -29,6 +32,8 @@ export class Player extends PlayerState {
   readonly #loop: FrameLoop;
   #seekWatchers: Array<(seconds: number) => void> = [];
   #source: AudioSource | null = null;
+  /** Seek targets asked since the engine last confirmed one (seconds). */
+  #seeksAsked: number[] = [];
   readonly #recovery: Recovery;
   #unsubscribe: () => void;
 
@@ -116,6 +121,7 @@ export class Player extends PlayerState {
     this.retryAttempt = 0;
     this.#recovery.reset();
     this.pendingSeek = null;
+    this.#seeksAsked = [];
     this.buffered = [];
     this.canSeek = true;
     this.stopAt = null;
@@ -158,6 +164,7 @@ export class Player extends PlayerState {
     // Past a played quote's end the listener has moved on: it no longer stops there (#11).
     if (this.stopAt !== null && target >= this.stopAt) this.stopAt = null;
     this.pendingSeek = target;
+    this.#seeksAsked.push(target);
     this.position = target;
     this.shownPosition = target;
     this.#updateIndices(target);
@@ -208,6 +215,7 @@ export class Player extends PlayerState {
   tick(): void {
     if (this.pendingSeek !== null) return;
     const pos = this.#engine.position();
+    this.#recovery.progressed(pos);
     if (this.stopAt !== null && pos >= this.stopAt) {
       this.pause();
       return;
@@ -241,6 +249,13 @@ export class Player extends PlayerState {
     return Math.max(0, Math.min((precise * 1000) / rate - WAKE_EARLY_MS, (display * 1000) / rate));
   }
 
+  /** True when `position` confirms a seek asked before the pending one (not the engine clamping it). */
+  #isOlderSeek(position: number): boolean {
+    const pending = this.pendingSeek;
+    if (pending === null || Math.abs(position - pending) <= SEEK_SLACK_S) return false;
+    return this.#seeksAsked.some((asked) => Math.abs(position - asked) <= SEEK_SLACK_S);
+  }
+
   /** Setting a $state to the value it holds notifies nothing, so unchanged indices cost no update. */
   #updateIndices(pos: number): void {
     const now = this.timeline.find(pos);
@@ -262,7 +277,7 @@ export class Player extends PlayerState {
       case 'playing':
         this.buffering = false;
         this.retryAttempt = 0;
-        this.#recovery.succeeded();
+        this.#recovery.started(this.#engine.position());
         break;
       case 'waiting':
         if (this.playing) {
@@ -277,7 +292,11 @@ export class Player extends PlayerState {
         this.buffering = false;
         break;
       case 'seeked':
+        // #13: a confirmation of an older target (howler queues seeks made while its play() is
+        // pending) must not drop the newer one, or skips pressed in a row are lost.
+        if (this.#isOlderSeek(event.position)) break;
         this.pendingSeek = null;
+        this.#seeksAsked = [];
         this.position = event.position;
         this.shownPosition = event.position;
         this.#updateIndices(event.position);

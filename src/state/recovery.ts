@@ -8,6 +8,8 @@ export type Delay = (callback: () => void, ms: number) => void;
 export const MAX_RETRIES = 3;
 /** While playback is wanted, a clock standing still this long counts as a failure (a stalled server). */
 export const STALL_MS = 8000;
+/** Seconds the clock must advance after a reload before it counts as a success. */
+export const PROGRESS_S = 1;
 
 /** What recovery needs from the player. */
 export interface RecoveryHost {
@@ -30,6 +32,8 @@ export class Recovery {
   #pending = false;
   #generation = 0;
   #stallToken = 0;
+  /** The clock when the engine last said it plays after a failure; null when nothing is on trial. */
+  #startedAt: number | null = null;
 
   constructor(
     private readonly host: RecoveryHost,
@@ -39,17 +43,29 @@ export class Recovery {
   /** A new source, or the listener's own Retry: forget earlier failures and pending reloads. */
   reset(): void {
     this.#attempt = 0;
+    this.#startedAt = null;
     this.#pending = false;
     this.#generation++;
   }
 
-  /** Playback really started: the next failure starts counting again. */
-  succeeded(): void {
+  /**
+   * The engine says it plays, at `clock` seconds. Not yet a success (#13): Firefox with no audio
+   * output fires `playing` just before each failure, so counting it looped reloads forever.
+   */
+  started(clock: number): void {
+    if (this.#attempt > 0) this.#startedAt = clock;
+  }
+
+  /** Called with the clock while playing: once it has really advanced, earlier failures are forgiven. */
+  progressed(clock: number): void {
+    if (this.#startedAt === null || clock - this.#startedAt < PROGRESS_S) return;
+    this.#startedAt = null;
     this.#attempt = 0;
   }
 
   fail(message: string): void {
     if (this.#pending) return;
+    this.#startedAt = null;
     if (this.#attempt >= MAX_RETRIES) {
       this.#attempt = 0;
       this.host.giveUp(message);

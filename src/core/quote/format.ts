@@ -79,14 +79,18 @@ export function quoteHtml(q: Quote): string {
   return `<blockquote${cite}><p>“${escapeHtml(q.text)}”</p><p>— ${who}</p></blockquote>`;
 }
 
-/** Characters XML 1.0 does not allow at all (C0 controls other than tab and newlines, lone surrogates, U+FFFE/F). */
+/**
+ * Characters XML 1.0 does not allow at all (C0 controls other than tab and newlines, lone
+ * surrogates, U+FFFE/F). Surrogate pairs match first and are kept: no lookbehind, which Safari
+ * before 16.4 cannot parse (#13: it blanked the whole page).
+ */
 const XML_INVALID =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+  /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/g;
 
 /** Escapes text for XML content and attributes, dropping characters XML cannot carry. */
 export function escapeXml(text: string): string {
   return text
-    .replace(XML_INVALID, '')
+    .replace(XML_INVALID, (match) => (match.length === 2 ? match : ''))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
