@@ -13,7 +13,7 @@ const MEDIA_ERRORS: Record<number, string> = {
 const NO_OUTPUT = 'This device has no working sound output, so the audio cannot play.';
 
 interface HowlInternals {
-  _sounds?: Array<{ _node?: HTMLAudioElement }>;
+  _sounds?: Array<{ _node?: HTMLAudioElement; _seek?: number }>;
 }
 
 /** The media event howler waits for before it counts a sound loaded or plays it ('canplaythrough'). */
@@ -42,9 +42,15 @@ export class HowlerEngine implements AudioEngine {
       rate: this.#rate,
     });
     this.#howl = howl;
-    this.#node = (howl as unknown as HowlInternals)._sounds?.[0]?._node ?? null;
+    const sound = (howl as unknown as HowlInternals)._sounds?.[0];
+    this.#node = sound?._node ?? null;
+    // howler starts a play from its own saved position. A Play pressed while loading ran from its
+    // queue before our 'load' handler's seek, so it played from 0:00 and then jumped (#13).
+    if (sound && startAt > 0) sound._seek = startAt;
     howl.once('load', () => {
-      if (startAt > 0) howl.seek(startAt);
+      // A Play pressed while loading may already be playing from there: seeking again restarted it.
+      const there = this.#node !== null && Math.abs(this.#node.currentTime - startAt) < 0.05;
+      if (startAt > 0 && !there) howl.seek(startAt);
       this.#emit({ type: 'loaded', duration: howl.duration(), seekable: this.#seekable() });
     });
     // howler drops its error listener after the first error; the node listeners below keep watching.

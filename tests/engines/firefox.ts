@@ -1,7 +1,7 @@
 // Debian's firefox-esr driven by puppeteer-core over WebDriver BiDi. Playwright's Firefox needs its own
 // patched build (and its BiDi mode fails on newContext); puppeteer talks to the stock one.
 import { writeFileSync } from 'node:fs';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { FIREFOX } from './services.ts';
 import {
   callSource,
@@ -50,7 +50,7 @@ export async function firefoxPage(browser: Browser): Promise<EnginePage> {
       // eslint-disable-next-line @typescript-eslint/no-implied-eval
       new Function(callSource(find as () => unknown, [])) as () => Element,
     );
-    const element = handle.asElement();
+    const element = handle.asElement() as ElementHandle<Element> | null;
     if (!element) throw new Error(`no element for ${find.toString()}`);
     return element;
   };

@@ -75,8 +75,8 @@ export async function launchWebKit(display: string, pulseServer: string): Promis
 }
 
 export function webkitPage(session: WebDriverSession): EnginePage {
-  const evaluate = async <A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A) =>
-    (await session.execute(callSource(fn as (...a: never[]) => unknown, args))) as Awaited<R>;
+  const evaluate = <A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A) =>
+    session.execute(callSource(fn as (...a: never[]) => unknown, args)) as Promise<Awaited<R>>;
   const element = async (find: PageFunction<[], Element | null | undefined>) => {
     const ref = (await session.execute(callSource(find as () => unknown, []))) as ElementRef | null;
     if (!ref) throw new Error(`no element for ${find.toString()}`);
