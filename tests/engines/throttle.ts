@@ -15,12 +15,20 @@ export async function startThrottle(target: string, bytesPerSecond: number): Pro
   const server: Server = createServer((client) => {
     const upstream = connect(Number(upstreamUrl.port), upstreamUrl.hostname);
     client.pipe(upstream);
+    let sending = false;
+    let ended = false;
     upstream.on('data', (chunk: Buffer) => {
       upstream.pause();
+      sending = true;
       let offset = 0;
       const send = () => {
         if (client.destroyed) return upstream.destroy();
-        if (offset >= chunk.length) return upstream.resume();
+        if (offset >= chunk.length) {
+          sending = false;
+          // The server's end waits for the last slice, or the response would be cut short.
+          if (ended) client.end();
+          return upstream.resume();
+        }
         const piece = chunk.subarray(offset, offset + SLICE);
         offset += piece.length;
         const now = performance.now();
@@ -30,7 +38,10 @@ export async function startThrottle(target: string, bytesPerSecond: number): Pro
       };
       send();
     });
-    upstream.on('end', () => client.end());
+    upstream.on('end', () => {
+      ended = true;
+      if (!sending) client.end();
+    });
     const destroy = () => {
       client.destroy();
       upstream.destroy();
