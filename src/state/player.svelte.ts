@@ -10,10 +10,8 @@ import { cycledRate, steppedRate } from './rates.ts';
 import { PlayerState } from './player-state.svelte.ts';
 import { playerRecovery } from './player-recovery.ts';
 import type { Delay, Recovery } from './recovery.ts';
+import { SeekTargets } from './seek-targets.ts';
 import { Timeline } from './timeline.svelte.ts';
-
-/** How far (seconds) a confirmed seek may land from its target and still be that seek. */
-const SEEK_SLACK_S = 0.25;
 
 export class Player extends PlayerState {
   /** Index of the current turn, −1 before the first. */
@@ -32,8 +30,7 @@ export class Player extends PlayerState {
   readonly #loop: FrameLoop;
   #seekWatchers: Array<(seconds: number) => void> = [];
   #source: AudioSource | null = null;
-  /** Seek targets asked since the engine last confirmed one (seconds). */
-  #seeksAsked: number[] = [];
+  #seeks = new SeekTargets();
   readonly #recovery: Recovery;
   #unsubscribe: () => void;
 
@@ -121,7 +118,7 @@ export class Player extends PlayerState {
     this.retryAttempt = 0;
     this.#recovery.reset();
     this.pendingSeek = null;
-    this.#seeksAsked = [];
+    this.#seeks.clear();
     this.buffered = [];
     this.canSeek = true;
     this.stopAt = null;
@@ -164,7 +161,7 @@ export class Player extends PlayerState {
     // Past a played quote's end the listener has moved on: it no longer stops there (#11).
     if (this.stopAt !== null && target >= this.stopAt) this.stopAt = null;
     this.pendingSeek = target;
-    this.#seeksAsked.push(target);
+    this.#seeks.ask(target);
     this.position = target;
     this.shownPosition = target;
     this.#updateIndices(target);
@@ -249,13 +246,6 @@ export class Player extends PlayerState {
     return Math.max(0, Math.min((precise * 1000) / rate - WAKE_EARLY_MS, (display * 1000) / rate));
   }
 
-  /** True when `position` confirms a seek asked before the pending one (not the engine clamping it). */
-  #isOlderSeek(position: number): boolean {
-    const pending = this.pendingSeek;
-    if (pending === null || Math.abs(position - pending) <= SEEK_SLACK_S) return false;
-    return this.#seeksAsked.some((asked) => Math.abs(position - asked) <= SEEK_SLACK_S);
-  }
-
   /** Setting a $state to the value it holds notifies nothing, so unchanged indices cost no update. */
   #updateIndices(pos: number): void {
     const now = this.timeline.find(pos);
@@ -292,11 +282,9 @@ export class Player extends PlayerState {
         this.buffering = false;
         break;
       case 'seeked':
-        // #13: a confirmation of an older target (howler queues seeks made while its play() is
-        // pending) must not drop the newer one, or skips pressed in a row are lost.
-        if (this.#isOlderSeek(event.position)) break;
+        if (this.#seeks.isOlder(event.position, this.pendingSeek)) break; // #13
         this.pendingSeek = null;
-        this.#seeksAsked = [];
+        this.#seeks.clear();
         this.position = event.position;
         this.shownPosition = event.position;
         this.#updateIndices(event.position);
