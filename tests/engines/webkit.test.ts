@@ -35,6 +35,16 @@ describe.skipIf(engines.skip.webkit !== null)('WebKit', () => {
             ?.contentDocument?.querySelector('[aria-current="true"][data-speaker]'),
         { timeout: 20_000, message: 'the app in the phone frame' },
       );
+      // The lock-screen controls load after the first view (#11): give them a moment where they exist.
+      await p
+        .waitFor(
+          () => {
+            const w = document.querySelector<HTMLIFrameElement>('#phone')!.contentWindow!;
+            return !('mediaSession' in w.navigator) || w.navigator.mediaSession.metadata !== null;
+          },
+          { timeout: 10_000, message: 'lock-screen metadata' },
+        )
+        .catch(() => undefined);
       const facts = await p.evaluate(() => {
         const w = document.querySelector<HTMLIFrameElement>('#phone')!.contentWindow!;
         const d = w.document;
