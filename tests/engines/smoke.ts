@@ -94,6 +94,11 @@ export function smokeSuite(page: () => EnginePage): void {
 
   test('the demo renders: title, turns, chapters, a Play button, no errors', async () => {
     const p = await open();
+    // Chapters arrive in their own chunk after the first view (#11).
+    await p.waitFor(
+      () => document.querySelectorAll('nav[aria-label="Chapters"] [data-start]').length >= 4,
+      { message: 'the chapters' },
+    );
     const facts = await p.evaluate(() => ({
       title: document.querySelector('h1')?.textContent ?? '',
       turns: document.querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]')
