@@ -29,6 +29,15 @@ export class PlayerState {
   /** Playback pauses on reaching this position (seconds): the end of a quote being played. */
   stopAt = $state<number | null>(null);
 
+  /** Index of the current turn, −1 before the first. */
+  turnIndex = $state(-1);
+  /** Index of the current chapter, −1 before the first. */
+  chapterIndex = $state(-1);
+  /** The audio's duration as the media element reads it (seconds), null until it is loaded. */
+  mediaDuration = $state<number | null>(null);
+  /** Index in `fineUnits` of the current word/cue/sentence, −1 when none. */
+  fineIndex = $state(-1);
+
   /** Remaining time in seconds, or null when the duration is unknown. */
   get remaining(): number | null {
     return this.duration === null ? null : Math.max(0, this.duration - this.shownPosition);

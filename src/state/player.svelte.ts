@@ -14,15 +14,6 @@ import { SeekTargets } from './seek-targets.ts';
 import { Timeline } from './timeline.svelte.ts';
 
 export class Player extends PlayerState {
-  /** Index of the current turn, −1 before the first. */
-  turnIndex = $state(-1);
-  /** Index of the current chapter, −1 before the first. */
-  chapterIndex = $state(-1);
-  /** The audio's duration as the media element reads it (seconds), null until it is loaded. */
-  mediaDuration = $state<number | null>(null);
-  /** Index in `fineUnits` of the current word/cue/sentence, −1 when none. */
-  fineIndex = $state(-1);
-
   /** Turns (audio time), published turns, chapters and fine units (#12). */
   readonly timeline = new Timeline();
 
