@@ -16,7 +16,13 @@ type W = Window & {
 };
 
 /** Registers the smoke tests; `page()` is the engine's page, opened in beforeAll by the caller. */
-export function smokeSuite(page: () => EnginePage): void {
+/**
+ * `stillOpen` names smoke tests an engine still fails, with why: they are reported as skipped, not
+ * passed, until the bug is fixed (each is listed in the #13 closing note).
+ */
+export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, string> = {}): void {
+  const check = (name: string, fn: () => Promise<void>, timeout?: number) =>
+    test.skipIf(name in stillOpen)(name, fn, timeout);
   let slow: Throttle | undefined;
   beforeAll(async () => {
     slow = await startThrottle(appUrl, 200_000);
@@ -92,7 +98,7 @@ export function smokeSuite(page: () => EnginePage): void {
   const expected = (starts: number[], t: number) =>
     starts.reduce((found, start, i) => (start <= t ? i : found), -1);
 
-  test('the demo renders: title, turns, chapters, a Play button, no errors', async () => {
+  check('the demo renders: title, turns, chapters, a Play button, no errors', async () => {
     const p = await open();
     // Chapters arrive in their own chunk after the first view (#11).
     await p.waitFor(
@@ -116,7 +122,7 @@ export function smokeSuite(page: () => EnginePage): void {
     expect(await p.errors()).toEqual([]);
   });
 
-  test('Play starts promptly and the audio clock runs at real time; Pause stops it', async () => {
+  check('Play starts promptly and the audio clock runs at real time; Pause stops it', async () => {
     const p = await open();
     await p.click(playButton('Play'));
     await hasButton(p, 'Pause');
@@ -137,7 +143,7 @@ export function smokeSuite(page: () => EnginePage): void {
     expect(Math.abs((await clock(p)) - stopped)).toBeLessThan(0.05);
   });
 
-  test('the current turn follows the audio clock frame by frame', async () => {
+  check('the current turn follows the audio clock frame by frame', async () => {
     const first = await open();
     const starts = await turnStarts(first);
     const from = Math.max(0, (starts[3] ?? 10) - 1.2);
@@ -181,7 +187,7 @@ export function smokeSuite(page: () => EnginePage): void {
     await p.click(playButton('Pause'));
   });
 
-  test('clicking a turn seeks there; Play after a paused seek starts there at once', async () => {
+  check('clicking a turn seeks there; Play after a paused seek starts there at once', async () => {
     const p = await open();
     await p.click(playButton('Play'));
     await playingPast(p, 0.5, 5000);
@@ -213,7 +219,7 @@ export function smokeSuite(page: () => EnginePage): void {
     await p.click(playButton('Pause'));
   });
 
-  test('the seek bar: a click three quarters along seeks there', async () => {
+  check('the seek bar: a click three quarters along seeks there', async () => {
     const p = await open();
     await p.waitFor(
       () => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 120,
@@ -253,7 +259,7 @@ export function smokeSuite(page: () => EnginePage): void {
     );
   });
 
-  test('keys: Space plays and pauses, L and J skip 15 s, ? shows the shortcuts', async () => {
+  check('keys: Space plays and pauses, L and J skip 15 s, ? shows the shortcuts', async () => {
     const p = await open('?t=60');
     await p.click(() => document.querySelector('h1'));
     await p.press(' ');
@@ -293,7 +299,7 @@ export function smokeSuite(page: () => EnginePage): void {
     });
   });
 
-  test('a deep link into a long show-notes episode opens there and plays from there', async () => {
+  check('a deep link into a long show-notes episode opens there and plays from there', async () => {
     const feed = `${fixtureUrl}/cors/generated/notes-long-feed.xml`;
     const t = 2400;
     const p = await open(`?${new URLSearchParams({ feed, t: String(t) })}`);
@@ -315,7 +321,7 @@ export function smokeSuite(page: () => EnginePage): void {
     await p.click(playButton('Pause'));
   });
 
-  test('quoting: select words in a turn, press Quote, the quote is saved', async () => {
+  check('quoting: select words in a turn, press Quote, the quote is saved', async () => {
     const p = await open();
     const box = await p.evaluate((sel) => {
       const text = document.querySelectorAll(sel)[5]!.querySelector('p')!;
@@ -346,7 +352,7 @@ export function smokeSuite(page: () => EnginePage): void {
     );
   });
 
-  test('through a 200 KB/s link, Play starts promptly', async () => {
+  check('through a 200 KB/s link, Play starts promptly', async () => {
     // #13 (Firefox): it stuck on Buffering…, then Reconnecting…, every time.
     const p = await open('', slow!.url);
     await p.click(playButton('Play'));
@@ -354,7 +360,7 @@ export function smokeSuite(page: () => EnginePage): void {
     await p.click(playButton('Pause'));
   });
 
-  test('no errors reached the console along the way', async () => {
+  check('no errors reached the console along the way', async () => {
     expect(await page().errors()).toEqual([]);
   });
 }
