@@ -22,7 +22,7 @@ export interface FetchedFile {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
-function networkError(error: unknown): ProxyError {
+export function networkError(error: unknown): ProxyError {
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   if (code === 'ECONNREFUSED') return new ProxyError(502, 'The server refused the connection.');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
