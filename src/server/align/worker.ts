@@ -95,6 +95,17 @@ function decode(jsgf: string, audio: Float32Array): number | null {
   return wasm.HEAP32[scorePtr >> 2] ?? null;
 }
 
+/** The free phone loop's score: narrower beams are enough for a score to compare against. */
+function loopScore(audio: Float32Array): number | null {
+  const beam = 1e-80;
+  for (const key of ['beam', 'pbeam', 'wbeam']) decoder.set_config(key, beam);
+  try {
+    return decode(PHONE_LOOP, audio);
+  } finally {
+    for (const key of ['beam', 'pbeam', 'wbeam']) decoder.set_config(key, 1e-200);
+  }
+}
+
 function alignedWords(offset: number): AlignedWord[] {
   const out = decoder.get_alignment().w ?? [];
   return out.map((w) => ({ t: w.t, b: w.b + offset, d: w.d }));
@@ -117,7 +128,7 @@ async function alignWindow(task: WindowTask): Promise<WindowResult> {
     Math.floor((b - task.from) * SAMPLE_RATE),
   );
   const forced = decode(exactGrammar(task.grammar.turn), span);
-  const free = decode(PHONE_LOOP, span);
+  const free = loopScore(span);
   const frames = Math.max(1, (b - a) * 100);
   const score = forced === null || free === null ? null : (forced - free) / frames;
   return { words, score };
