@@ -13,6 +13,7 @@ import { firstLoadJs, kib, totalJs } from './first-load.ts';
 import { benchLongEpisode, writeLongEpisode } from './long-episode.ts';
 import { measureLag } from './lag.ts';
 import { robustnessFigures } from './robustness.ts';
+import { alignBench } from './align.ts';
 import { synthVtt } from './synth.ts';
 import { synthNotesTranscript } from './synth-notes.ts';
 import { readShowNotes } from '../../src/core/show-notes/transcript.ts';
@@ -173,6 +174,11 @@ try {
 // 4. Robustness: hostile payloads, malformed inputs, audio faults (their suites print the counts).
 if (!process.argv.includes('--quick'))
   for (const [name, value] of robustnessFigures()) report(name, value);
+
+// 5. Word timing from the audio (the 67-minute episode with --long: several CPU minutes).
+if (!process.argv.includes('--quick'))
+  for (const row of await alignBench({ long: process.argv.includes('--long') }))
+    report(row.figure, row.value);
 
 console.log('\n| figure | value |\n| --- | --- |');
 for (const [name, value] of figures) console.log(`| ${name} | ${value} |`);
