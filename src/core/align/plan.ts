@@ -138,3 +138,10 @@ export function tooShortFor(words: number, seconds: number, speechSeconds: numbe
   const need = words * SECONDS_PER_WORD * 0.3;
   return seconds < need || speechSeconds < need;
 }
+
+/** No spoken word lasts this long: a longer one was stretched over speech it is not (an ad's end). */
+export const MAX_WORD_SECONDS = 1.6;
+
+export function plausibleWords(words: ReadonlyArray<{ d: number }>): boolean {
+  return words.every((w) => w.d <= MAX_WORD_SECONDS);
+}

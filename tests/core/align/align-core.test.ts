@@ -7,6 +7,7 @@ import {
   predictOffset,
   publishedSpan,
   searchOffsets,
+  plausibleWords,
   statusFor,
   type TurnResult,
 } from '../../../src/core/align/plan.ts';
@@ -110,6 +111,10 @@ describe('planning', () => {
     expect(offsets[0]).toBeGreaterThan(0);
     expect(offsets[1]).toBeLessThan(0);
     expect(Math.max(...offsets)).toBeLessThanOrEqual(30);
+  });
+  test('a word stretched over other speech is not plausible', () => {
+    expect(plausibleWords([{ d: 0.3 }, { d: 1.1 }])).toBe(true);
+    expect(plausibleWords([{ d: 0.3 }, { d: 3 }])).toBe(false);
   });
   test('estimates are marked', () => {
     const words = estimateWords(

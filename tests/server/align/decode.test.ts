@@ -22,7 +22,7 @@ test.each([
   ['wav', []],
   ['flac', []],
   ['mp3', ['-c:a', 'copy']],
-])('decodes %s to 16 kHz mono', async (ext, codec) => {
+])('decodes %s to 16 kHz mono', { timeout: 60_000 }, async (ext, codec) => {
   const file = join(dir, `in.${ext}`);
   execFileSync(ffmpegPath() ?? 'ffmpeg', [
     '-v',
