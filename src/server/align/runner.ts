@@ -114,7 +114,6 @@ export async function runAlignment(
       maxLater: s.maxLater,
       maxEarlier: s.maxEarlier,
       signal: h.signal,
-      scores: [],
     };
     let done = 0;
     const finish = (r: TurnResult): void => {

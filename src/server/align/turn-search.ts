@@ -20,7 +20,7 @@ import { speechSeconds } from '../../core/align/speech.ts';
 import type { AlignToken } from '../../core/align/tokens.ts';
 import { sentenceRanges } from '../../core/text/sentences.ts';
 import type { WindowAligner } from './pool.ts';
-import { MIN_SCORE, RELATIVE_SCORE_DROP } from './window-task.ts';
+import { MIN_SCORE } from './window-task.ts';
 
 export interface SearchContext {
   pcm: string;
@@ -34,20 +34,6 @@ export interface SearchContext {
   maxLater: number;
   maxEarlier: number;
   signal: AbortSignal;
-  /** Confidence scores of the windows accepted so far in this job. */
-  scores: number[];
-}
-
-/**
- * The lowest confidence accepted: a fixed floor, raised once the job's own accepted windows
- * show how well this audio matches its text (part of a turn forced onto an ad's end scores
- * well below the episode's usual, though above the floor).
- */
-export function scoreFloor(c: Pick<SearchContext, 'scores'>): number {
-  if (c.scores.length < 3) return MIN_SCORE;
-  const sorted = [...c.scores].sort((x, y) => x - y);
-  const median = sorted[Math.floor(sorted.length / 2)] ?? MIN_SCORE;
-  return Math.max(MIN_SCORE, median - RELATIVE_SCORE_DROP);
 }
 
 const found = (r: TurnResult | undefined): r is TurnResult =>
@@ -81,9 +67,7 @@ async function tryWindow(
   const grammar = turnGrammar(piece, before, after);
   const words = [...before, ...piece, ...after].flatMap((t) => t.words);
   const r = await c.aligner.align({ pcm: c.pcm, from: a, to: b, words, grammar });
-  if (!r.words || r.score === null || r.score < scoreFloor(c) || !plausibleWords(r.words))
-    return null;
-  c.scores.push(r.score);
+  if (!r.words || r.score === null || r.score < MIN_SCORE || !plausibleWords(r.words)) return null;
   return tokenTimes(piece, r.words);
 }
 

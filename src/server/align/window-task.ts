@@ -23,6 +23,3 @@ export interface WindowResult {
 
 /** Below this the words were forced onto audio that does not say them. */
 export const MIN_SCORE = -4;
-
-/** How far below the job's median confidence a window may score and still be accepted. */
-export const RELATIVE_SCORE_DROP = 6;
