@@ -43,6 +43,13 @@ export interface Turn {
   timing?: 'aligned' | 'shifted' | 'missing' | 'estimated';
   /** Character ranges [from, to) of `text` not heard in the audio. */
   unheard?: Array<[number, number]>;
+  /**
+   * Offsets in `text` where a new paragraph begins (ascending, none at 0): the source's paragraph
+   * breaks, or cues grouped into paragraphs (#14). Absent: one paragraph.
+   */
+  paragraphs?: number[];
+  /** True when `end` is an estimate from the turn's length (a last turn with no end time, #14). */
+  endEstimated?: boolean;
 }
 
 export interface Chapter {
@@ -140,4 +147,14 @@ export interface SpokenCue {
   words?: SpokenWord[];
   /** Every distinct speaker named in the cue, in order, when it names more than one. */
   voices?: string[];
+  /**
+   * Paragraphs (#14): `true` when the cue starts a paragraph of its own (a timed line of a text
+   * transcript), `false` when the source says it does not; absent when the source has no
+   * paragraphs (cues are then grouped into paragraphs by length and pauses).
+   */
+  paragraph?: boolean;
+  /** Offsets in `text` where a new paragraph begins inside the cue (untimed paragraphs after a timed line). */
+  breaks?: number[];
+  /** True when `end` was estimated from the cue's length (no later start, no published end). */
+  endEstimated?: boolean;
 }

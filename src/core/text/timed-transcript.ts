@@ -39,7 +39,13 @@ export function finishCues(cues: SpokenCue[], duration: number | null): SpokenCu
   const kept: SpokenCue[] = [];
   let carried: string | null = null;
   for (const cue of cues) {
+    const lead = cue.text.length - cue.text.trimStart().length;
     cue.text = cue.text.trim();
+    if (cue.breaks) {
+      const length = cue.text.length;
+      cue.breaks = cue.breaks.map((b) => b - lead).filter((b) => b > 0 && b < length);
+      if (cue.breaks.length === 0) delete cue.breaks;
+    }
     if (cue.text === '') {
       if (cue.speaker !== null) carried = cue.speaker;
       continue;
@@ -55,7 +61,10 @@ export function finishCues(cues: SpokenCue[], duration: number | null): SpokenCu
     const later = kept[k + 1];
     if (later !== undefined && later.start > cue.start) next = later.start;
     if (next !== Infinity) cue.end = next;
-    else cue.end = cue.start + estimateSeconds(cue.text);
+    else {
+      cue.end = cue.start + estimateSeconds(cue.text);
+      cue.endEstimated = true;
+    }
     if (duration !== null && cue.end > duration) cue.end = Math.max(cue.start, duration);
   }
   return kept;
@@ -114,13 +123,28 @@ export function linesToCues(
       lastStart = start;
       // These lines are known to be a transcript, so a name-like label on a timed line is a
       // speaker even when heard once (a caller); untimed lines need a recurring label.
-      current = { start, end: start, text: l?.rest ?? t.rest, speaker: l?.name ?? null };
+      // Each timed line is a paragraph of its own, even inside one speaker's turn (#14).
+      current = {
+        start,
+        end: start,
+        text: l?.rest ?? t.rest,
+        speaker: l?.name ?? null,
+        paragraph: true,
+      };
       cues.push(current);
     } else if (l !== null && trusted(l) && !dropping && hasTime) {
       // A new turn without its own time: it shares the previous turn's start.
-      current = { start: lastStart, end: lastStart, text: l.rest, speaker: l.name };
+      current = {
+        start: lastStart,
+        end: lastStart,
+        text: l.rest,
+        speaker: l.name,
+        paragraph: true,
+      };
       cues.push(current);
     } else if (current !== null && !dropping) {
+      // An untimed line goes on with the turn above, as a paragraph of its own (#14).
+      (current.breaks ??= []).push(current.text.length + 1);
       current.text += ' ' + line;
     }
   }

@@ -6,6 +6,7 @@ import { clockSeconds, readClock } from '../text/timestamps.ts';
 import { htmlToLines, type ParseHtml } from '../text/html-lines.ts';
 import { parseClock } from '../time.ts';
 import { finishCues, linesToCues } from '../text/timed-transcript.ts';
+import { collapseKeepingBreaks } from '../text/paragraphs.ts';
 
 const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'head', 'title']);
 const INLINE = new Set(
@@ -91,7 +92,7 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
           at = lastStart;
         }
         lastStart = at;
-        current = { start: at, end: at, text: '', speaker };
+        current = { start: at, end: at, text: '', speaker, paragraph: true };
         cues.push(current);
         speaker = null;
         start = null;
@@ -119,9 +120,10 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
       }
       continue;
     }
-    // Paragraphs inside one turn are joined with a space.
+    // Paragraphs inside one turn are joined with a space, and kept as paragraphs (#14).
     if (current !== null && !INLINE.has(tag)) {
       current.text += ' ';
+      (current.breaks ??= []).push(current.text.length);
     }
     const children = node.childNodes;
     for (let k = children.length - 1; k >= 0; k--) {
@@ -143,7 +145,12 @@ export function parseTranscriptHtml(html: string, parseHtml: ParseHtml): ParseRe
       message: `${backwards === 1 ? 'A time' : `${backwards} times`} in the HTML transcript went back before the turn above; kept in place, at the earlier time.`,
     });
   }
-  for (const cue of cues) cue.text = collapse(cue.text);
+  for (const cue of cues) {
+    const { text, breaks } = collapseKeepingBreaks(cue.text, cue.breaks ?? []);
+    cue.text = text;
+    if (breaks.length > 0) cue.breaks = breaks;
+    else delete cue.breaks;
+  }
   const value = finishCues(cues, null);
   if (value.length === 0) {
     errors.push({ message: 'The HTML transcript has no readable turns.' });

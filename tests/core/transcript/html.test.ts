@@ -13,27 +13,29 @@ describe('parseTranscriptHtml', () => {
   it('reads <cite>/<time>/<p> runs without an <html> wrapper; ends are the next start', () => {
     const r = parseTranscriptHtml(fixture('ferry.html'), parseHtml);
     expect(r.errors).toEqual([]);
-    expect(r.value).toEqual([
-      {
-        start: 1,
-        end: 7,
-        text: 'Morning. The ferry is late again, so we have time.',
-        speaker: 'Juno Maret',
-      },
-      {
-        start: 7,
-        end: 13,
-        text: 'For the gull census. Forty-one of them, last I looked.',
-        speaker: 'Pell Okafor',
-      },
-      { start: 13, end: 3723, text: 'Forty-one & one very rude one.', speaker: 'Juno Maret' },
-      {
-        start: 3723,
-        end: 3723 + 5 / 3,
-        text: 'Still counting, an hour later.',
-        speaker: 'Pell Okafor',
-      },
-    ]);
+    expect(r.value.map(({ start, end, text, speaker }) => ({ start, end, text, speaker }))).toEqual(
+      [
+        {
+          start: 1,
+          end: 7,
+          text: 'Morning. The ferry is late again, so we have time.',
+          speaker: 'Juno Maret',
+        },
+        {
+          start: 7,
+          end: 13,
+          text: 'For the gull census. Forty-one of them, last I looked.',
+          speaker: 'Pell Okafor',
+        },
+        { start: 13, end: 3723, text: 'Forty-one & one very rude one.', speaker: 'Juno Maret' },
+        {
+          start: 3723,
+          end: 3723 + 5 / 3,
+          text: 'Still counting, an hour later.',
+          speaker: 'Pell Okafor',
+        },
+      ],
+    );
   });
 
   it('names in <cite> with no <time> anywhere: times written as text are used, and none means a clear error', () => {

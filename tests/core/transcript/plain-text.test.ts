@@ -10,22 +10,24 @@ describe('parseTranscriptText', () => {
   it('reads 00:00:06 Name:, [00:06] Name: and Name (00:00:06): lines, skipping the title', () => {
     const r = parseTranscriptText(fixture('ferry.txt'));
     expect(r.errors).toEqual([]);
-    expect(r.value).toEqual([
-      {
-        start: 1,
-        end: 4,
-        text: 'Morning. The ferry is late again, so we have time.',
-        speaker: 'Juno Maret',
-      },
-      { start: 4, end: 7, text: 'Time for what, exactly?', speaker: 'Pell Okafor' },
-      {
-        start: 7,
-        end: 13,
-        text: 'For the gull census. We do it every spring.',
-        speaker: 'Juno Maret',
-      },
-      { start: 13, end: 15, text: 'Forty-one and one very rude one.', speaker: 'Pell Okafor' },
-    ]);
+    expect(r.value.map(({ start, end, text, speaker }) => ({ start, end, text, speaker }))).toEqual(
+      [
+        {
+          start: 1,
+          end: 4,
+          text: 'Morning. The ferry is late again, so we have time.',
+          speaker: 'Juno Maret',
+        },
+        { start: 4, end: 7, text: 'Time for what, exactly?', speaker: 'Pell Okafor' },
+        {
+          start: 7,
+          end: 13,
+          text: 'For the gull census. We do it every spring.',
+          speaker: 'Juno Maret',
+        },
+        { start: 13, end: 15, text: 'Forty-one and one very rude one.', speaker: 'Pell Okafor' },
+      ],
+    );
   });
 
   it('reads Descript-style name-and-time lines followed by text, with CRLF', () => {
