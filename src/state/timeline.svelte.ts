@@ -22,11 +22,15 @@ export class Timeline {
   fineUnits: FineUnit[] = $state.raw([]);
   /** The listener's timing nudge, piecewise by published time; empty = as published. */
   sync: SyncOffsets = $state.raw([]);
+  /** True when the last `find` was past the last turn's end: no turn is current, the transcript has ended (#14). */
+  transcriptEnded = $state(false);
 
   readonly #audio = new AudioTimeline();
   #turnStarts: number[] = [];
   #chapterStarts: number[] = [];
   #fineStarts: number[] = [];
+  /** Where the last turn's words end (audio time): the end of the transcript (#14). */
+  #lastEnd = Infinity;
   #turnCursor = new TimelineCursor([]);
   #chapterCursor = new TimelineCursor([]);
   #fineCursor = new TimelineCursor([]);
@@ -58,19 +62,25 @@ export class Timeline {
 
   /** The current turn, chapter and fine unit at audio time `pos` (−1: none yet). */
   find(pos: number): CurrentIndices {
-    return {
-      turn: this.#turnCursor.find(pos),
-      chapter: this.#chapterCursor.find(pos),
-      fine: this.#fineCursor.find(pos),
-    };
+    const turn = this.#turnCursor.find(pos);
+    const chapter = this.#chapterCursor.find(pos);
+    this.transcriptEnded = this.#ended(turn, pos);
+    if (this.transcriptEnded) return { turn: -1, chapter, fine: -1 };
+    return { turn, chapter, fine: this.#fineCursor.find(pos) };
   }
   /** Audio seconds from `pos` until the next turn, fine unit or chapter after `now` starts. */
   untilNext(pos: number, now: CurrentIndices): number {
+    if (this.transcriptEnded) return (this.#chapterStarts[now.chapter + 1] ?? Infinity) - pos;
     return Math.min(
-      (this.#turnStarts[now.turn + 1] ?? Infinity) - pos,
+      (this.#turnStarts[now.turn + 1] ?? this.#lastEnd) - pos,
       (this.#fineStarts[now.fine + 1] ?? Infinity) - pos,
       (this.#chapterStarts[now.chapter + 1] ?? Infinity) - pos,
     );
+  }
+
+  /** The last turn ends where its words end, not at the end of the audio (#14). */
+  #ended(turn: number, pos: number): boolean {
+    return turn >= 0 && turn === this.#turnStarts.length - 1 && pos >= this.#lastEnd;
   }
 
   #retime(): void {
@@ -78,6 +88,8 @@ export class Timeline {
     this.turns = turns;
     this.fineUnits = buildFineUnits(turns);
     this.#turnStarts = turns.map((t) => t.start);
+    const last = turns[turns.length - 1];
+    this.#lastEnd = last ? Math.max(last.end, last.start + 1) : Infinity;
     this.#fineStarts = this.fineUnits.map((u) => u.start);
     this.#turnCursor = new TimelineCursor(this.#turnStarts);
     this.#fineCursor = new TimelineCursor(this.#fineStarts);

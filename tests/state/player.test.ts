@@ -86,6 +86,22 @@ describe('Player', () => {
     expect(player.chapterIndex).toBe(1);
   });
 
+  test("after the last turn's end nothing is current and the transcript has ended (#14)", () => {
+    const { player, frame } = setup();
+    player.seek(29.9);
+    expect(player.turnIndex).toBe(4);
+    expect(player.timeline.transcriptEnded).toBe(false);
+    player.play();
+    frame(0.2); // 30.1: past the last turn's end, long before the audio's (60)
+    expect(player.turnIndex).toBe(-1);
+    expect(player.fineIndex).toBe(-1);
+    expect(player.timeline.transcriptEnded).toBe(true);
+    expect(player.chapterIndex).toBe(2); // chapters run on
+    player.seek(21);
+    expect(player.turnIndex).toBe(4);
+    expect(player.timeline.transcriptEnded).toBe(false);
+  });
+
   test('a seek shows its target at once and holds it until the engine confirms', () => {
     const { engine, player, frame } = setup();
     engine.autoConfirmSeeks = false;
