@@ -143,11 +143,12 @@ describe('the demo episode', () => {
     await close();
   });
 
-  test('clicking a turn seeks the audio to its start and marks it current', async () => {
+  test("clicking a turn's speaker seeks the audio to its start and marks it current", async () => {
     const { page, close } = await open();
     const turn = page.locator(TURNS).nth(8);
     const start = Number(await turn.getAttribute('data-start'));
-    await turn.locator('p').click();
+    // A click on the words seeks to the clicked cue or sentence (#14); on the speaker, to the turn.
+    await turn.locator('.who').click();
     await page.waitForFunction(
       (s) =>
         Math.abs(

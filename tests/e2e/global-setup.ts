@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startFixtureServer, type FixtureServer } from './fixture-server.ts';
 import { writeLongTranscriptFeed } from './long-transcript.ts';
+import { writeLongNotesFeed } from './long-notes.ts';
 import { writeLongMp3 } from './long-audio.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -79,6 +80,7 @@ export async function setup(project: TestProject): Promise<void> {
     15,
   );
   writeLongTranscriptFeed(resolve(ROOT, 'test-results/generated'));
+  writeLongNotesFeed(resolve(ROOT, 'test-results/generated'));
   fixtures = await startFixtureServer();
   project.provide('appUrl', main.url);
   project.provide('strictAppUrl', locked.url);

@@ -1,4 +1,5 @@
 // Click-to-seek in the transcript: where a click in a turn goes (audio time, as the turns are).
+import { clickedTime } from '../../core/fine-units.ts';
 import type { Turn } from '../../core/model.ts';
 import { timeAt } from '../../core/turn-time.ts';
 import type { Match } from '../../core/search.ts';
@@ -27,7 +28,8 @@ export function turnClick(event: MouseEvent, view: TurnView): TurnClick | null {
 
 /**
  * The time a click seeks to (CONTRACT "Word timing"): a search match's own time; the clicked
- * word's start when the words are timed; the clicked cue's start; else the turn's start.
+ * word's start when the words are timed; the clicked cue's start, or inside a long cue or turn
+ * the clicked sentence's estimated start (#14); the turn's start for its speaker line or time.
  */
 export function clickTime(
   click: TurnClick,
@@ -51,5 +53,5 @@ export function clickTime(
   if (hit) return timeAt(turn, hit.offset, 'start');
   const cue = turn.cues.find((c) => at >= c.offset && at <= c.offset + c.text.length);
   if (cue?.words?.length) return timeAt(turn, at, 'start');
-  return turn.cues.length > 1 && cue ? cue.start : turn.start;
+  return clickedTime(turn, at).start;
 }

@@ -2,9 +2,9 @@
 // the turns whose range changed (re-marking replaces a turn's text nodes).
 import type { Turn } from '../../core/model.ts';
 import { rangeForTimes } from '../../core/quote/range.ts';
+import { fillText, type MarkRange } from './paragraph-dom.ts';
 
-/** [from, to) character offsets of a turn's text. */
-export type MarkRange = [number, number];
+export type { MarkRange };
 
 /** The words between two transcript times, per turn: what a quote link shows in <mark>. */
 export function quoteMarks(
@@ -25,19 +25,9 @@ export function quoteMarks(
 }
 
 /** Shows characters [from, to) of a turn's text in a `<mark>` (a quoted passage), or plain when `range` is null. */
-export function markText(turnEl: HTMLElement, text: string, range: MarkRange | null): void {
-  const p = turnEl.querySelector('.text');
-  if (!p) return;
-  if (!range) {
-    if (p.childNodes.length !== 1 || p.firstChild?.nodeType !== Node.TEXT_NODE)
-      p.textContent = text;
-    return;
-  }
-  const mark = p.ownerDocument.createElement('mark');
-  mark.textContent = text.slice(range[0], range[1]);
-  p.replaceChildren(
-    ...[text.slice(0, range[0]), mark, text.slice(range[1])].filter((part) => part !== ''),
-  );
+export function markText(turnEl: HTMLElement, turn: Turn, range: MarkRange | null): void {
+  const text = turnEl.querySelector('.text');
+  if (text) fillText(text, turn, range);
 }
 
 /**
@@ -55,7 +45,8 @@ export function applyMarks(
   const set = (i: number, range: MarkRange | null) => {
     const el = turnEls[i];
     if (!el) return;
-    markText(el, turns[i]?.text ?? '', range);
+    const turn = turns[i];
+    if (turn) markText(el, turn, range);
     changed = true;
   };
   for (const i of shown.keys()) if (!wanted.has(i)) set(i, null);

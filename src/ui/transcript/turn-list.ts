@@ -4,13 +4,14 @@
 // chunks the browser may skip while off screen (`content-visibility: auto`), so the first layout
 // only measures the chunks in view.
 import { formatClock, plainSeconds } from '../../core/time.ts';
-import type { Turn } from '../../core/model.ts';
+import type { Chapter, Turn } from '../../core/model.ts';
+import { fillText } from './paragraph-dom.ts';
 
 /** Turns per chunk: few chunks for the browser to watch, small ones so most text can be skipped. */
 export const CHUNK_TURNS = 24;
 
 const TURN_HTML =
-  '<div class="turn"><div class="head"><span class="who"></span><button type="button" class="time"></button></div><p class="text"></p></div>';
+  '<div class="turn"><div class="head"><span class="who"></span><button type="button" class="time"></button></div><div class="text"></div></div>';
 
 let template: HTMLElement | null = null;
 
@@ -30,11 +31,24 @@ export interface TurnList {
   chunks: HTMLElement[];
 }
 
+/**
+ * A chapter's title where it begins, before the first turn at or after its start (#14): a heading
+ * for a reader scrolling, carrying `data-chapter-start` (never a turn's `data-start`/`data-speaker`).
+ */
+function chapterHeading(doc: Document, chapter: Chapter): HTMLElement {
+  const h = doc.createElement('h3');
+  h.className = 'chapter-head';
+  h.dataset.chapterStart = plainSeconds(chapter.start);
+  h.textContent = chapter.title;
+  return h;
+}
+
 /** Replaces `host`'s children with the turns; `hue` picks a speaker's colour (0–3). */
 export function renderTurns(
   host: HTMLElement,
   turns: readonly Turn[],
   hue: (speaker: string) => number,
+  chapters: readonly Chapter[] = [],
 ): TurnList {
   const doc = host.ownerDocument;
   const proto = turnTemplate(doc);
@@ -42,12 +56,20 @@ export function renderTurns(
   const chunks: HTMLElement[] = [];
   const frag = doc.createDocumentFragment();
   let chunk: HTMLElement | null = null;
+  let nextChapter = 0;
   turns.forEach((turn, i) => {
     if (i % CHUNK_TURNS === 0) {
       chunk = doc.createElement('div');
       chunk.className = 'chunk';
       chunks.push(chunk);
       frag.append(chunk);
+    }
+    // A chapter is headed before the turn it begins in, or the next one when it begins in the
+    // turn's second half (several headings, when chapters are close).
+    const middle = (turn.start + Math.max(turn.start, turn.end)) / 2;
+    while (nextChapter < chapters.length && (chapters[nextChapter]?.start ?? 0) < middle) {
+      const chapter = chapters[nextChapter++]!;
+      if (chapter.title.trim() !== '') chunk?.append(chapterHeading(doc, chapter));
     }
     const el = proto.cloneNode(true) as HTMLElement;
     el.dataset.start = plainSeconds(turn.start);
@@ -61,7 +83,7 @@ export function renderTurns(
     const clock = formatClock(turn.start);
     time.textContent = clock;
     time.setAttribute('aria-label', `Jump to ${clock}`);
-    (el.lastElementChild as HTMLElement).textContent = turn.text;
+    fillText(el.lastElementChild as HTMLElement, turn, null);
     chunk?.append(el);
     turnEls.push(el);
   });

@@ -18,16 +18,36 @@ function turn(start: number, speaker: string, text: string): Turn {
 describe('markText', () => {
   test('puts the quoted characters in a <mark> and takes it away again', () => {
     const host = document.createElement('div');
-    const { turnEls } = renderTurns(host, [turn(0, 'A', 'one two three')], () => 0);
+    const t = turn(0, 'A', 'one two three');
+    const { turnEls } = renderTurns(host, [t], () => 0);
     const el = turnEls[0]!;
-    markText(el, 'one two three', [4, 7]);
+    markText(el, t, [4, 7]);
     expect(el.querySelector('mark')?.textContent).toBe('two');
     expect(el.querySelector('.text')?.textContent).toBe('one two three');
-    markText(el, 'one two three', [0, 13]);
-    expect(el.querySelector('.text')?.childNodes).toHaveLength(1);
-    markText(el, 'one two three', null);
+    markText(el, t, [0, 13]);
+    expect(el.querySelector('.text p')?.childNodes).toHaveLength(1);
+    markText(el, t, null);
     expect(el.querySelector('mark')).toBeNull();
     expect(el.querySelector('.text')?.textContent).toBe('one two three');
+  });
+
+  test('marks across paragraphs, one <mark> per paragraph, text unchanged (#14)', () => {
+    const host = document.createElement('div');
+    const t = { ...turn(0, 'A', 'First para. Second para. Third.'), paragraphs: [12, 25] };
+    const { turnEls } = renderTurns(host, [t], () => 0);
+    const el = turnEls[0]!;
+    expect([...el.querySelectorAll('.text p')].map((p) => p.textContent)).toEqual([
+      'First para. ',
+      'Second para. ',
+      'Third.',
+    ]);
+    markText(el, t, [6, 30]);
+    expect([...el.querySelectorAll('mark')].map((m) => m.textContent)).toEqual([
+      'para. ',
+      'Second para. ',
+      'Third',
+    ]);
+    expect(el.querySelector('.text')?.textContent).toBe(t.text);
   });
 });
 
