@@ -4,6 +4,7 @@
 import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
 import type { Chapter, Episode, ParseIssue, SourceKind, Turn } from '../core/model.ts';
+import type { NotesSpan } from '../core/show-notes/transcript.ts';
 import { rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
 import { FetchError, type Fetched } from './fetcher.ts';
 import { readChaptersJson, readShowNotesLazily, readTranscript } from './readers.ts';
@@ -29,6 +30,12 @@ export interface FoundTranscript {
   language: string | null;
 }
 
+/** A part of the show notes that is shown elsewhere on the page (#14). */
+export interface UsedNotes {
+  part: 'chapters' | 'transcript';
+  span: NotesSpan;
+}
+
 export interface FoundChapters {
   chapters: Chapter[];
   source: SourceKind;
@@ -39,6 +46,8 @@ export interface FoundChapters {
 }
 
 interface NotesRead {
+  /** The lines of the notes the chapters and transcript were read from (#14). */
+  used: { chapters: NotesSpan | null; transcript: NotesSpan | null };
   chapters: Chapter[];
   transcript: Turn[];
   chapterIssues: string[];
@@ -57,6 +66,23 @@ export function failureReason(error: unknown): string {
 }
 
 const notesCache = new WeakMap<Episode, Promise<NotesRead | null>>();
+/** The lines each part was read from, once the notes have been read. */
+const usedCache = new WeakMap<Episode, NotesRead['used']>();
+
+/** The parts of an episode's show notes the page shows elsewhere (its sources), in the notes' order (#14). */
+export function usedNotes(
+  episode: Episode | null,
+  transcript: SourceKind,
+  chapters: SourceKind,
+): UsedNotes[] {
+  const used = episode && usedCache.get(episode);
+  const parts: UsedNotes[] = [];
+  if (used?.chapters && chapters === 'show-notes')
+    parts.push({ part: 'chapters', span: used.chapters });
+  if (used?.transcript && transcript === 'show-notes')
+    parts.push({ part: 'transcript', span: used.transcript });
+  return parts.sort((a, b) => a.span.from - b.span.from);
+}
 
 /** Said when a reader's code could not be loaded (#11): what failed, and that playing still works. */
 export const READER_UNAVAILABLE =
@@ -73,8 +99,10 @@ export function showNotesOf(
   if (!found) {
     found = readShowNotesLazily(episode.notesHtml, parseHtml, episode.duration).then((notes) => {
       if (notes) {
-        const { chapters, transcript } = notes;
+        const { chapters, transcript, used } = notes;
+        usedCache.set(episode, used);
         return {
+          used,
           chapters: chapters.value,
           transcript: transcript.value,
           chapterIssues: messages(chapters.errors),
@@ -171,7 +199,11 @@ export async function findChapters(
   const notes = await showNotesOf(episode, deps);
   if (deps.stale?.()) return null;
   return notes && notes.chapters.length > 0
-    ? { chapters: notes.chapters, source: 'show-notes', issues: notes.chapterIssues }
+    ? {
+        chapters: notes.chapters,
+        source: 'show-notes',
+        issues: notes.chapterIssues,
+      }
     : null;
 }
 

@@ -3,6 +3,7 @@
 // the first load. Readers never throw, and neither does loading one: a failed load is null, for
 // the caller to say in words.
 import type { ChapterArt } from '../core/chapters/art.ts';
+import type { NotesSpan } from '../core/show-notes/transcript.ts';
 import type { Chapter, ParseResult, SourceKind, Turn } from '../core/model.ts';
 import type { ParseHtml } from '../core/text/html-lines.ts';
 import { sniffText } from '../core/transcript/source.ts';
@@ -36,11 +37,16 @@ export async function readShowNotesLazily(
   html: string,
   parseHtml: ParseHtml,
   duration: number | null,
-): Promise<{ chapters: ParseResult<Chapter[]>; transcript: ParseResult<Turn[]> } | null> {
+): Promise<{
+  chapters: ParseResult<Chapter[]>;
+  transcript: ParseResult<Turn[]>;
+  used: { chapters: NotesSpan | null; transcript: NotesSpan | null };
+} | null> {
   const notes = await loaded(() => import('../core/show-notes/transcript.ts'));
   if (!notes) return null;
-  const { chapters, transcript } = notes.readShowNotes(html, parseHtml, duration);
+  const { chapters, transcript, used } = notes.readShowNotes(html, parseHtml, duration);
   return {
+    used,
     chapters,
     transcript: { value: cuesToTurns(transcript.value), errors: transcript.errors },
   };

@@ -25,8 +25,8 @@ async function selectIn(
   to: number,
   toIndex = index,
 ): Promise<void> {
-  const a = page.locator(TURNS).nth(index).locator('p');
-  const b = page.locator(TURNS).nth(toIndex).locator('p');
+  const a = page.locator(TURNS).nth(index).locator('.text');
+  const b = page.locator(TURNS).nth(toIndex).locator('.text');
   await a.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(200);
   const boxA = (await a.boundingBox())!;

@@ -23,7 +23,7 @@ const GOOD_QUOTE = {
 };
 
 async function quoteSomething(page: Page, index = 4): Promise<void> {
-  const p = page.locator(TURNS).nth(index).locator('p');
+  const p = page.locator(TURNS).nth(index).locator('.text');
   await p.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await p.evaluate((el) => {
     const range = document.createRange();

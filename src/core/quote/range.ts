@@ -14,17 +14,38 @@ function words(text: string): Array<[number, number]> {
   return [...text.matchAll(/\S+/g)].map((m) => [m.index, m.index + m[0].length]);
 }
 
-/** The start of the last word that starts at or before `t` (the word a quote starting at t begins with). */
-function startOffset(turn: Turn, t: number): number {
-  let best = 0;
-  for (const [a] of words(turn.text)) {
-    if (timeAt(turn, a, 'start') <= t + LINK_SLACK) best = a;
-    else break;
+/**
+ * The offset in [from, to] whose time is nearest `t`, when within the link's slack: a selection
+ * that began or ended inside a word (`th|e`) marks just as much. Else `fallback`.
+ */
+function exactly(
+  turn: Turn,
+  t: number,
+  from: number,
+  to: number,
+  edge: 'start' | 'end',
+  fallback: number,
+): number {
+  let best = fallback;
+  let gap = LINK_SLACK;
+  for (let o = from; o <= to; o++) {
+    const d = Math.abs(timeAt(turn, o, edge) - t);
+    if (d < gap || (d === gap && edge === 'end')) [best, gap] = [o, d];
   }
   return best;
 }
 
-/** The end of the last word (after `from`) that starts before `end`: a quote ends with the word heard then. */
+/** Where a quote starting at `t` begins: in the last word that starts at or before t. */
+function startOffset(turn: Turn, t: number): number {
+  let best: [number, number] | null = null;
+  for (const [a, b] of words(turn.text)) {
+    if (best === null || timeAt(turn, a, 'start') <= t + LINK_SLACK) best = [a, b];
+    else break;
+  }
+  return best ? exactly(turn, t, best[0], best[1] - 1, 'start', best[0]) : 0;
+}
+
+/** Where a quote ending at `end` ends: in the last word (after `from`) that starts before end. */
 function endOffset(turn: Turn, end: number, from: number): number {
   let best: [number, number] | null = null;
   for (const [a, b] of words(turn.text)) {
@@ -33,15 +54,8 @@ function endOffset(turn: Turn, end: number, from: number): number {
     else break;
   }
   if (best === null) return turn.text.length;
-  // A selection that stopped before the word's punctuation (`street|,`) ends there in time too.
   const [a, b] = best;
-  const bare = a + turn.text.slice(a, b).replace(/\p{P}+$/u, '').length;
-  const stoppedThere =
-    bare > a &&
-    bare < b &&
-    timeAt(turn, b, 'end') > end + LINK_SLACK &&
-    Math.abs(timeAt(turn, bare, 'end') - end) <= LINK_SLACK;
-  return stoppedThere ? bare : b;
+  return exactly(turn, end, Math.max(a + 1, from + 1), b, 'end', b);
 }
 
 /** The text between audio times `t` and `end` (offset already removed), or null outside the turns. */

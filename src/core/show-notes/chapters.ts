@@ -82,6 +82,15 @@ function pickRun(s: NotesStructure): Run | null {
   return best;
 }
 
+/** The lines `[from, to)` the chapter list was read from, its heading included, or null (#14). */
+export function chaptersSpan(s: NotesStructure): { from: number; to: number } | null {
+  const run = pickRun(s);
+  const first = run?.lines[0];
+  const last = run?.lines[run.lines.length - 1];
+  if (first === undefined || last === undefined) return null;
+  return { from: s.heading[first - 1] === 'chapters' ? first - 1 : first, to: last + 1 };
+}
+
 /** Chapters from an already read notes structure (see `findNotesChapters`). */
 export function chaptersFromStructure(
   s: NotesStructure,

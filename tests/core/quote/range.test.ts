@@ -110,6 +110,25 @@ describe('rangeForTimes', () => {
       }
     }
   });
+  test('a selection that stops inside a word marks just as much of it', () => {
+    const text = 'It still works. It is up there, next to the kettle.';
+    const turns: Turn[] = [
+      { start: 0, end: 20, speaker: 'Ada', text, cues: [{ start: 0, end: 20, text, offset: 0 }] },
+    ];
+    const q = buildQuote(
+      turns,
+      { turn: 0, offset: 3 },
+      { turn: 0, offset: text.indexOf('the kettle') + 2 },
+      { episodeTitle: 'E', showTitle: 'S', appBase: 'https://v.example/' },
+    )!;
+    const link = new URL(q.link);
+    const r = rangeForTimes(
+      turns,
+      Number(link.searchParams.get('t')),
+      Number(link.searchParams.get('end')),
+    )!;
+    expect(text.slice(r.from.offset, r.to.offset)).toBe('still works. It is up there, next to th');
+  });
   test('nothing for an empty or reversed range', () => {
     expect(rangeForTimes(TURNS, 5, 5)).toBeNull();
     expect(rangeForTimes([], 1, 2)).toBeNull();

@@ -319,3 +319,26 @@ describe('findNotesTranscript: the Substack fixture', () => {
     expect(last.end).toBeLessThan(4380);
   });
 });
+
+describe('readShowNotes: the lines each part was read from (#14)', () => {
+  it('reports the chapter list and the transcript with their headings, for folding them away', () => {
+    const html = `<p>About this episode.</p><h3>Chapters</h3><ul><li>(00:00) Start</li><li>(01:00) Middle</li></ul>
+      <h3>Transcript</h3><p>[00:00:06] Ada Park: Hello.</p><p>More from Ada.</p><p>[00:00:40] Cy Dunn: Bye.</p>
+      <h3>Credits</h3><p>Made by us.</p>`;
+    const { used } = readShowNotes(html, parseHtml, null);
+    expect(used.chapters).toEqual({ from: 1, to: 4, first: 'Chapters', last: '(01:00) Middle' });
+    expect(used.transcript).toEqual({
+      from: 4,
+      to: 8,
+      first: 'Transcript',
+      last: '[00:00:40] Cy Dunn: Bye.',
+    });
+  });
+
+  it('reports nothing for notes without either', () => {
+    expect(readShowNotes('<p>Just words.</p>', parseHtml, null).used).toEqual({
+      chapters: null,
+      transcript: null,
+    });
+  });
+});
