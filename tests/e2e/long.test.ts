@@ -75,7 +75,9 @@ describe('a long transcript', () => {
         .evaluate((el) => !el.checkVisibility({ contentVisibilityAuto: true }));
     expect(await skipped(0)).toBe(true);
     expect(await skipped(current)).toBe(false);
-    expect(await page.locator(TURNS).first().locator('.text').textContent()).toBe(expected[0]!.text);
+    expect(await page.locator(TURNS).first().locator('.text').textContent()).toBe(
+      expected[0]!.text,
+    );
     await close();
   });
 

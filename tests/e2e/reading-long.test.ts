@@ -95,6 +95,33 @@ describe('a show-notes transcript that stops before the audio (#14)', () => {
   });
 });
 
+describe('show notes (#14)', () => {
+  test('fold away the transcript and chapter list they were read from, and say where they are', async () => {
+    const { context, page } = await open(link(0));
+    const notes = page.locator('details.notes');
+    await notes.locator('.notes-fold').first().waitFor();
+    expect(await notes.locator('.notes-fold').allTextContents()).toEqual([
+      'The chapter list from these notes is shown in Chapters. Show it here',
+      'The transcript from these notes is shown in the Transcript. Show it here',
+    ]);
+    // The episode's introduction stays; no turn or chapter line of the notes is shown.
+    await notes.getByText('Marta walks the old shoreline').waitFor();
+    expect(await notes.locator('li', { hasText: 'Reading the port ledgers' }).isVisible()).toBe(
+      false,
+    );
+    expect(await notes.getByText('Thanks for listening.').first().isVisible()).toBe(false);
+    const height = (await notes.boundingBox())!.height;
+    expect(height).toBeLessThan(400);
+    const show = notes.getByRole('button', { name: 'Show it here' }).last();
+    await show.click();
+    expect(await notes.getByText('Thanks for listening.').first().isVisible()).toBe(true);
+    expect(
+      await notes.getByRole('button', { name: 'Fold it away' }).getAttribute('aria-expanded'),
+    ).toBe('true');
+    await context.close();
+  });
+});
+
 describe('long turns (#14)', () => {
   test('keep their paragraphs inside one turn element; search and quotes run across them', async () => {
     const { context, page } = await open(link(0));
