@@ -4,7 +4,7 @@
 // chunks the browser may skip while off screen (`content-visibility: auto`), so the first layout
 // only measures the chunks in view.
 import { formatClock, plainSeconds } from '../../core/time.ts';
-import type { Chapter, Turn } from '../../core/model.ts';
+import type { Turn } from '../../core/model.ts';
 import { fillText } from './paragraph-dom.ts';
 
 /** Turns per chunk: few chunks for the browser to watch, small ones so most text can be skipped. */
@@ -31,24 +31,11 @@ export interface TurnList {
   chunks: HTMLElement[];
 }
 
-/**
- * A chapter's title where it begins, before the first turn at or after its start (#14): a heading
- * for a reader scrolling, carrying `data-chapter-start` (never a turn's `data-start`/`data-speaker`).
- */
-function chapterHeading(doc: Document, chapter: Chapter): HTMLElement {
-  const h = doc.createElement('h3');
-  h.className = 'chapter-head';
-  h.dataset.chapterStart = plainSeconds(chapter.start);
-  h.textContent = chapter.title;
-  return h;
-}
-
 /** Replaces `host`'s children with the turns; `hue` picks a speaker's colour (0–3). */
 export function renderTurns(
   host: HTMLElement,
   turns: readonly Turn[],
   hue: (speaker: string) => number,
-  chapters: readonly Chapter[] = [],
 ): TurnList {
   const doc = host.ownerDocument;
   const proto = turnTemplate(doc);
@@ -56,20 +43,12 @@ export function renderTurns(
   const chunks: HTMLElement[] = [];
   const frag = doc.createDocumentFragment();
   let chunk: HTMLElement | null = null;
-  let nextChapter = 0;
   turns.forEach((turn, i) => {
     if (i % CHUNK_TURNS === 0) {
       chunk = doc.createElement('div');
       chunk.className = 'chunk';
       chunks.push(chunk);
       frag.append(chunk);
-    }
-    // A chapter is headed before the turn it begins in, or the next one when it begins in the
-    // turn's second half (several headings, when chapters are close).
-    const middle = (turn.start + Math.max(turn.start, turn.end)) / 2;
-    while (nextChapter < chapters.length && (chapters[nextChapter]?.start ?? 0) < middle) {
-      const chapter = chapters[nextChapter++]!;
-      if (chapter.title.trim() !== '') chunk?.append(chapterHeading(doc, chapter));
     }
     const el = proto.cloneNode(true) as HTMLElement;
     el.dataset.start = plainSeconds(turn.start);

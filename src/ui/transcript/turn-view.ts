@@ -1,7 +1,7 @@
 // The turn elements as built, and what is drawn on them: the current turn and the quote marks.
 // Plain DOM, no Svelte state: the highlight touches these elements directly, never re-rendering
 // the list, and the DOM holds no state the app reads back.
-import type { Chapter, Turn } from '../../core/model.ts';
+import type { Turn } from '../../core/model.ts';
 import { applyMarks, type MarkRange } from './marks.ts';
 import { renderTurns, speakerHues, type TurnList } from './turn-list.ts';
 
@@ -18,9 +18,9 @@ export class TurnView {
   }
 
   /** Replaces `host`'s children with the turns; everything drawn on the old ones is gone. */
-  build(host: HTMLElement, turns: readonly Turn[], chapters: readonly Chapter[] = []): TurnList {
+  build(host: HTMLElement, turns: readonly Turn[]): TurnList {
     const hues = speakerHues(turns);
-    const list = renderTurns(host, turns, (speaker) => hues.get(speaker) ?? 0, chapters);
+    const list = renderTurns(host, turns, (speaker) => hues.get(speaker) ?? 0);
     this.els.length = 0;
     for (const el of list.turnEls) this.els.push(el); // no spread: a huge transcript would overflow the arguments
     this.#current = null;
