@@ -2,6 +2,9 @@
 // view, attached while it is on the page, carries the requests out (#11: no counters or events
 // on `document` as side channels).
 
+import { ReadingLook } from './reading-look.svelte.ts';
+import type { Store } from './storage.ts';
+
 /** What the transcript view does on request. */
 export interface TranscriptView {
   /** Brings the current turn into view now, follow mode or not. */
@@ -11,8 +14,14 @@ export interface TranscriptView {
 }
 
 export class Reader {
+  /** Text size, line width and typeface of the transcript, persisted (#14). */
+  readonly look: ReadingLook;
   #follow = $state(true);
   #view: TranscriptView | null = null;
+
+  constructor(store: Store | null = null) {
+    this.look = new ReadingLook(store);
+  }
 
   /** Follow mode: keep the current turn in view. Paused when the reader scrolls or reads a search match. */
   get follow(): boolean {

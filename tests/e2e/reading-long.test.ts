@@ -292,3 +292,53 @@ describe('data-timing (#14)', () => {
     await demo.context.close();
   });
 });
+
+describe('reading controls (#14)', () => {
+  test('text size, line width and typeface apply to the transcript and are kept across visits', async () => {
+    const { context, page } = await open(link(0));
+    const transcript = page.locator('[aria-label="Transcript"]');
+    const text = page.locator(`${TURNS} .text`).nth(2);
+    const before = await text.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return {
+        size: parseFloat(s.fontSize),
+        width: el.getBoundingClientRect().width,
+        font: s.fontFamily,
+      };
+    });
+    await page.getByLabel('Reading settings').click();
+    await page.getByLabel('Text size').selectOption('large');
+    await page.getByLabel('Line width').selectOption('narrow');
+    await page.getByLabel('Typeface').selectOption('sans');
+    const after = async () =>
+      text.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return {
+          size: parseFloat(s.fontSize),
+          width: el.getBoundingClientRect().width,
+          font: s.fontFamily,
+        };
+      });
+    const changed = await after();
+    expect(changed.size).toBeGreaterThan(before.size * 1.1);
+    expect(changed.width).toBeLessThan(before.width);
+    expect(changed.font).toContain('system-ui');
+    expect(await transcript.getAttribute('data-font')).toBe('sans');
+    await page.reload();
+    await page.locator(TURNS).first().waitFor();
+    expect(await after()).toEqual(changed);
+    await context.close();
+  });
+
+  test('the menu fits a phone screen', async () => {
+    const { context, page } = await open(link(0), { width: 390, height: 844 });
+    await page.getByLabel('Reading settings').click();
+    const panel = (await page.getByLabel('Typeface').boundingBox())!;
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await context.close();
+  });
+});
