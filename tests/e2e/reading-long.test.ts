@@ -55,11 +55,9 @@ describe('a show-notes transcript that stops before the audio (#14)', () => {
     const { context, page } = await open(link(2140));
     const { index, start } = await lastTurn(page);
     expect(start).toBe(2130);
-    const ending = page.locator('.transcript-end');
     expect(await page.locator(TURNS).nth(index).getAttribute('aria-current')).toBe('true');
-    expect(await ending.textContent()).toMatch(
-      /The transcript ends here \(≈ 3\d:\d\d\); the audio goes on\./,
-    );
+    // Once the audio's length is known (the feed does not say it).
+    await page.getByText(/The transcript ends here \(≈ 3\d:\d\d\); the audio goes on\./).waitFor();
     // A quote about 70 s into the last turn links to words within it, marked as an estimate.
     const text = await page.locator(TURNS).nth(index).locator('.text p').nth(1).textContent();
     await select(page, index, 1, 0, 1, text!.indexOf('.') + 1);
@@ -224,15 +222,20 @@ async function highlightContrast(page: Page): Promise<number> {
     content: `[aria-label="Transcript"] .text, [aria-label="Transcript"] .text * { color: transparent !important; }
       ::highlight(verbatim-now), ::highlight(verbatim-estimate) { color: transparent !important; }`,
   });
-  const rect = await page.evaluate(() => {
-    const range = [
-      ...(CSS.highlights.get('verbatim-estimate') ?? []),
-      ...(CSS.highlights.get('verbatim-now') ?? []),
-    ][0] as Range;
-    range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
-    const r = range.getClientRects()[0]!;
-    return { x: r.x, y: r.y - 2, width: Math.min(r.width, 300), height: r.height + 8 };
-  });
+  const scrolled = () =>
+    page.evaluate(() => {
+      const range = [
+        ...(CSS.highlights.get('verbatim-estimate') ?? []),
+        ...(CSS.highlights.get('verbatim-now') ?? []),
+      ][0] as Range;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const r = range.getClientRects()[0]!;
+      return { x: r.x, y: r.y - 2, width: Math.min(r.width, 300), height: r.height + 8 };
+    });
+  await scrolled();
+  await page.waitForTimeout(300);
+  // Measured again once the page is still: the follow glide may have moved it.
+  const rect = await scrolled();
   await page.waitForTimeout(200);
   const png = (await page.screenshot({ clip: rect })).toString('base64');
   return page.evaluate(async (b64) => {
