@@ -103,6 +103,9 @@ export interface Episode {
   chapters?: ChaptersRef;
   /** Podlove Simple Chapters found inline in the item. */
   pscChapters?: Chapter[];
+  /** `itunes:episode` and `itunes:season`, when the feed numbers its episodes (#15). */
+  episodeNumber?: number;
+  season?: number;
   /** `podcast:soundbite` moments the publisher suggests quoting, sorted by start. */
   soundbites?: Soundbite[];
 }
@@ -121,6 +124,8 @@ export interface Feed {
   image?: string;
   link?: string;
   description: string;
+  /** `itunes:type` serial: listed oldest first, as Apple does (#15). */
+  serial?: boolean;
   episodes: Episode[];
 }
 

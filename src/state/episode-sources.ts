@@ -6,6 +6,7 @@ import { clampChapters } from '../core/chapters/clamp.ts';
 import type { Chapter, Episode, ParseIssue, SourceKind, Turn } from '../core/model.ts';
 import type { NotesSpan } from '../core/show-notes/transcript.ts';
 import { rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
+import { prepareEntities } from '../core/transcript/entities.ts';
 import { FetchError, type Fetched } from './fetcher.ts';
 import { readChaptersJson, readShowNotesLazily, readTranscript } from './readers.ts';
 
@@ -128,6 +129,8 @@ export async function findTranscript(
     const kind = transcriptKind(ref);
     try {
       const fetched = await deps.fetch(ref.url, 'transcript');
+      // HTML's full list of character references, fetched only when the file uses one (#15).
+      await prepareEntities(fetched.text);
       if (stale()) return null;
       const read = await readTranscript(fetched.text, kind, deps.parseHtml ?? undefined);
       if (stale()) return null;

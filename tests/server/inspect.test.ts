@@ -30,7 +30,7 @@ describe('npm run inspect', () => {
       speaker: 'Ines Varga',
       text: 'The lamp turned once every ten seconds & never stopped.',
     });
-    expect(vtt.cues[1].text).toBe('Well, almost never.');
+    expect(vtt.cues[1].text).toBe('Well, almost never…');
     expect(vtt.cues[2].text).toBe('Tell them about the winter <of the long fog>.');
     expect(vtt.turns.map((t: any) => [t.start, t.end, t.speaker])).toEqual([
       [1.5, 7.25, 'Ines Varga'],
@@ -121,7 +121,7 @@ describe('npm run inspect', () => {
         start: 1.5,
         end: 7.25,
         speaker: 'Ines Varga',
-        text: 'The lamp turned once every ten seconds & never stopped. Well, almost never.',
+        text: 'The lamp turned once every ten seconds & never stopped. Well, almost never…',
       },
       {
         start: 7.25,

@@ -13,7 +13,24 @@ const ZONE_TABLE =
   'ut 0 utc 0 gmt 0 z 0 wet 0 est -5 edt -4 cst -6 cdt -5 mst -7 mdt -6 pst -8 pdt -7 ' +
   'akst -9 akdt -8 hst -10 ast -4 adt -3 nst -3.5 ndt -2.5 brt -3 art -3 ' +
   'cet 1 cest 2 bst 1 west 1 eet 2 eest 3 mez 1 mesz 2 msk 3 sast 2 wat 1 cat 2 eat 3 ' +
-  'sgt 8 hkt 8 jst 9 kst 9 awst 8 acst 9.5 acdt 10.5 aest 10 aedt 11 nzst 12 nzdt 13';
+  'sgt 8 hkt 8 jst 9 kst 9 awst 8 acst 9.5 acdt 10.5 aest 10 aedt 11 nzst 12 nzdt 13 ' +
+  // #15: more names feeds use. MET/MEST are the Middle European names for CET/CEST.
+  'uct 0 met 1 mest 2 hast -10 hadt -9 chst 10 wib 7 wita 8 wit 9 ict 7 idt 3 sast 2';
+
+/**
+ * Names for a region's clock rather than a fixed offset (`ET` is EST in winter, EDT in summer):
+ * the offset on that date comes from the platform's time-zone data (#15).
+ */
+const REGION_ZONES = new Map<string, string>([
+  ['et', 'America/New_York'],
+  ['ct', 'America/Chicago'],
+  ['mt', 'America/Denver'],
+  ['pt', 'America/Los_Angeles'],
+  ['at', 'America/Halifax'],
+  ['akt', 'America/Anchorage'],
+  ['ht', 'Pacific/Honolulu'],
+  ['aet', 'Australia/Sydney'],
+]);
 const ZONES = new Map<string, number>();
 {
   const cells = ZONE_TABLE.split(' ');
@@ -34,6 +51,60 @@ function militaryOffset(letter: string): number | null {
   if (c <= 8) return (c + 1) * 60; // A..I = +1..+9
   if (c <= 12) return c * 60; // K..M = +10..+12 (J skipped)
   return -(c - 12) * 60; // N..Y = -1..-12
+}
+
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+const zoneOffsets = new Map<string, number>();
+
+/** The platform's clock for an IANA zone (`Europe/Berlin`, `Etc/GMT+5`), null when unknown. */
+function zoneFormat(zone: string): Intl.DateTimeFormat | null {
+  let f = zoneFormats.get(zone);
+  if (f === undefined) {
+    try {
+      f = new Intl.DateTimeFormat('en-US', {
+        timeZone: zone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
+      });
+    } catch {
+      f = null; // RangeError: not a zone this platform knows
+    }
+    zoneFormats.set(zone, f);
+  }
+  return f;
+}
+
+/** Minutes east of UTC in `zone` at instant `t` (cached per zone and hour: feeds repeat them). */
+function zoneOffsetAt(f: Intl.DateTimeFormat, zone: string, t: number): number {
+  const key = `${zone}|${Math.floor(t / 3_600_000)}`;
+  const cached = zoneOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(t)) p[part.type] = Number(part.value);
+  const wall = Date.UTC(
+    p.year ?? 0,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
+  const offset = Math.round((wall - Math.floor(t / 1000) * 1000) / 60_000);
+  zoneOffsets.set(key, offset);
+  return offset;
+}
+
+/** Epoch ms of a wall-clock time (given as if UTC) in an IANA zone. */
+function inZone(wallUtc: number, zone: string): number | null {
+  const f = zoneFormat(zone);
+  if (f === null) return null;
+  const guess = wallUtc - zoneOffsetAt(f, zone, wallUtc) * 60_000;
+  return wallUtc - zoneOffsetAt(f, zone, guess) * 60_000;
 }
 
 function parseOffset(token: string): number | null {
@@ -128,13 +199,20 @@ export function parseFeedDate(input: string | null | undefined): number | null {
   let time: RegExpExecArray | null = null;
   let numeric: number | null = null; // `+0530`, wins over a named zone (`GMT+0100`)
   let named: number | null = null;
+  let region: string | null = null; // an IANA zone, from `Etc/GMT` or `ET`
   let pm: boolean | null = null;
   const numbers: string[] = [];
   for (const token of tokenize(s)) {
     const word = token.toLowerCase().replace(/\.$/, '');
     if (/^\d+$/.test(word)) numbers.push(word);
     else if (!time && TIME.test(word)) time = TIME.exec(word);
-    else if (numeric === null && /^[+-]/.test(word)) {
+    else if (
+      region === null &&
+      named === null &&
+      /^[a-z_]+(?:\/[a-z_]+)+(?:[+-]\d{1,2})?$/.test(word)
+    ) {
+      region = token;
+    } else if (numeric === null && /^[+-]/.test(word)) {
       numeric = parseOffset(word);
       if (numeric === null) return null;
     } else if (/^[a-z]+$/.test(word)) {
@@ -144,6 +222,7 @@ export function parseFeedDate(input: string | null | undefined): number | null {
         continue; // its value is ignored: feeds get it wrong
       else if (pm === null && (word === 'am' || word === 'pm')) pm = word === 'pm';
       else if (named === null && ZONES.has(word)) named = ZONES.get(word) ?? 0;
+      else if (region === null && REGION_ZONES.has(word)) region = REGION_ZONES.get(word) ?? null;
       else if (named === null && word.length === 1 && militaryOffset(word) !== null) {
         named = militaryOffset(word);
       } else return null;
@@ -163,5 +242,9 @@ export function parseFeedDate(input: string | null | undefined): number | null {
   }
   const minute = time ? Number(time[2]) : 0;
   const second = time ? Number(time[3] ?? 0) : 0;
+  if (numeric === null && region !== null) {
+    const wall = build(year, month, Number(dayStr), hour, minute, second, 0);
+    return wall === null ? null : inZone(wall, region);
+  }
   return build(year, month, Number(dayStr), hour, minute, second, offset);
 }

@@ -3,7 +3,7 @@
 // the browser passes DOMParser, tests jsdom's.
 
 import type { Episode, Feed, ParseResult } from '../model.ts';
-import { Children, nsKey, plainText } from './xml.ts';
+import { Children, baseOf, nsKey, plainText } from './xml.ts';
 import { httpUrl } from '../url.ts';
 import { IssueLog, episodeLabel, quoted } from './issues.ts';
 import { parseItem, type ItemContext } from './item.ts';
@@ -99,6 +99,7 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
     atom: rootName === 'feed' && nsKey(coreNs, null) === 'atom',
     log,
   };
+  ctx.base = baseOf(root, ctx.base);
   const rootChildren = new Children(root, coreNs);
 
   let channel: Element;
@@ -107,6 +108,7 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
     const ch = rootChildren.first('', 'channel');
     if (!ch) return failure('not-rss', MESSAGES.noChannel);
     channel = ch;
+    ctx.base = baseOf(ch, ctx.base);
     items = (rootName === 'rss' ? new Children(ch, coreNs) : rootChildren).all('', 'item');
   } else if (ctx.atom) {
     channel = root;
@@ -120,11 +122,13 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
     return failure('not-rss', MESSAGES.atom);
   if (items.length === 0) log.add('no-items', 'The feed lists no episodes');
 
+  const serial = new Children(channel, coreNs).text('itunes', 'type').toLowerCase() === 'serial';
   const feed: Feed = {
     url: feedUrl,
-    episodes: sortNewestFirst(episodes),
+    episodes: serial ? sortSerial(episodes) : sortNewestFirst(episodes),
     ...channelFields(channel, ctx),
   };
+  if (serial) feed.serial = true;
   return { ok: true, value: feed, errors: log.issues() };
 }
 
@@ -133,7 +137,14 @@ function collectEpisodes(items: Element[], ctx: ItemContext): Episode[] {
   const seen = new Set<string>();
   const out: Episode[] = [];
   items.forEach((el, i) => {
-    const { episode } = parseItem(el, i, ctx);
+    const { episode, madeUpId } = parseItem(el, i, ctx);
+    if (madeUpId && seen.has(episode.guid)) {
+      // Twins with neither guid nor audio (same title and date) are both kept (#15): the n-th
+      // gets `-n`, which stays stable across reloads while the feed keeps its order.
+      let n = 2;
+      while (seen.has(`${episode.guid}-${n}`)) n++;
+      episode.guid = `${episode.guid}-${n}`;
+    }
     if (seen.has(episode.guid)) {
       ctx.log.add(
         'duplicate-guid',
@@ -154,6 +165,24 @@ export function sortNewestFirst(episodes: Episode[]): Episode[] {
       return a.published === b.published ? 0 : a.published === null ? 1 : -1;
     }
     return b.published - a.published;
+  });
+}
+
+/**
+ * Serial shows oldest first (Apple's convention, #15): by season and episode number when both
+ * episodes have one, else by date; undated episodes last, in feed order.
+ */
+export function sortSerial(episodes: Episode[]): Episode[] {
+  return episodes.sort((a, b) => {
+    if (a.episodeNumber !== undefined && b.episodeNumber !== undefined) {
+      const bySeason = (a.season ?? 0) - (b.season ?? 0);
+      if (bySeason !== 0 || a.episodeNumber !== b.episodeNumber)
+        return bySeason || a.episodeNumber - b.episodeNumber;
+    }
+    if (a.published === null || b.published === null) {
+      return a.published === b.published ? 0 : a.published === null ? 1 : -1;
+    }
+    return a.published - b.published;
   });
 }
 

@@ -2,7 +2,7 @@
 // values plus a plain issue; nothing here throws.
 
 import type { Chapter, ChaptersRef, Episode, Soundbite, TranscriptRef } from '../model.ts';
-import { Children, notesHtmlOf, plainText, textOf, type NsKey } from './xml.ts';
+import { Children, baseOf, notesHtmlOf, plainText, textOf, type NsKey } from './xml.ts';
 import { pickEnclosure, urlExtension, type Candidate } from './enclosure.ts';
 import { episodeLabel, quoted, type IssueLog } from './issues.ts';
 import { parseFeedDate } from './date.ts';
@@ -24,6 +24,8 @@ export interface ItemContext {
 export interface ParsedItem {
   episode: Episode;
   hadGuid: boolean;
+  /** The id was made up from title and date (no guid, no media URL). */
+  madeUpId: boolean;
 }
 
 const TYPE_BY_EXT: Record<string, string> = {
@@ -39,8 +41,12 @@ function atomLinks(c: Children, rel: string): Element[] {
   return c.all('', 'link').filter((l) => (l.getAttribute('rel')?.trim() || 'alternate') === rel);
 }
 
-function candidates(c: Children, atom: boolean): Candidate[] {
-  const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
+function candidates(c: Children, atom: boolean, base: string): Candidate[] {
+  // An element's own xml:base applies to its URL; the item's is in `base` already.
+  const attr = (el: Element, name: string): string => {
+    const value = el.getAttribute(name) ?? '';
+    return name === 'url' || name === 'href' ? (httpUrl(value, baseOf(el, base)) ?? value) : value;
+  };
   const out: Candidate[] = atom
     ? atomLinks(c, 'enclosure').map((l) => ({
         url: attr(l, 'href'),
@@ -59,7 +65,7 @@ function candidates(c: Children, atom: boolean): Candidate[] {
 function transcriptsOf(c: Children, ctx: ItemContext, label: string): TranscriptRef[] {
   const out: TranscriptRef[] = [];
   for (const el of c.all('podcast', 'transcript')) {
-    const url = httpUrl(el.getAttribute('url') ?? '', ctx.base);
+    const url = httpUrl(el.getAttribute('url') ?? '', baseOf(el, ctx.base));
     if (url === null) {
       ctx.log.add(
         'transcript-url',
@@ -82,7 +88,7 @@ function transcriptsOf(c: Children, ctx: ItemContext, label: string): Transcript
 
 function chaptersOf(c: Children, ctx: ItemContext): ChaptersRef | undefined {
   for (const el of c.all('podcast', 'chapters')) {
-    const url = httpUrl(el.getAttribute('url') ?? '', ctx.base);
+    const url = httpUrl(el.getAttribute('url') ?? '', baseOf(el, ctx.base));
     if (url !== null) return { url, type: el.getAttribute('type')?.trim() ?? '' };
   }
   return undefined;
@@ -104,7 +110,14 @@ function soundbitesOf(c: Children): Soundbite[] | undefined {
 /** Podlove Simple Chapters, sorted by start (stable, so equal starts keep feed order). */
 function pscChaptersOf(c: Children, ctx: ItemContext, label: string): Chapter[] | undefined {
   const out: Chapter[] = [];
-  for (const list of c.all('psc', 'chapters')) {
+  const lists = c.all('psc', 'chapters');
+  // Podlove allows one chapter list per item; a second one is ignored, not merged in (#15).
+  if (lists.length > 1)
+    ctx.log.add(
+      'psc-twice',
+      `Episode ${label} has more than one Podlove chapter list; only the first is used`,
+    );
+  for (const list of lists.slice(0, 1)) {
     for (let el = list.firstElementChild; el; el = el.nextElementSibling) {
       if (el.localName !== 'chapter' || el.namespaceURI !== list.namespaceURI) continue;
       const rawStart = el.getAttribute('start') ?? '';
@@ -117,8 +130,8 @@ function pscChaptersOf(c: Children, ctx: ItemContext, label: string): Chapter[] 
         continue;
       }
       const chapter: Chapter = { start, title: plainText(el.getAttribute('title') ?? '') };
-      const url = httpUrl(el.getAttribute('href') ?? '', ctx.base);
-      const img = httpUrl(el.getAttribute('image') ?? '', ctx.base);
+      const url = httpUrl(el.getAttribute('href') ?? '', baseOf(el, ctx.base));
+      const img = httpUrl(el.getAttribute('image') ?? '', baseOf(el, ctx.base));
       if (url) chapter.url = url;
       if (img) chapter.img = img;
       out.push(chapter);
@@ -166,7 +179,20 @@ function dateOf(
   return { raw, value };
 }
 
-export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedItem {
+/** `itunes:episode` / `itunes:season`: positive whole numbers, else undefined. */
+function ordinal(raw: string): number | undefined {
+  return /^\d{1,6}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
+}
+
+/** With no `<link>`, a permalink guid (`isPermaLink` absent or true, RSS's default) is the page. */
+function permalinkOf(c: Children, guid: string): string {
+  const el = c.first('', 'guid');
+  const flag = el?.getAttribute('isPermaLink')?.trim().toLowerCase();
+  return el && flag !== 'false' && /^https?:\/\//i.test(guid) ? guid : '';
+}
+
+export function parseItem(el: Element, index: number, outer: ItemContext): ParsedItem {
+  const ctx = el.hasAttribute('xml:base') ? { ...outer, base: baseOf(el, outer.base) } : outer;
   const c = new Children(el, ctx.coreNs);
   const title = plainText(c.text('', 'title') || c.text('itunes', 'title'));
   const label = episodeLabel(title, index);
@@ -181,7 +207,7 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
     );
   }
 
-  const media = candidates(c, ctx.atom);
+  const media = candidates(c, ctx.atom, ctx.base);
   const resolve = (raw: string): string | null => httpUrl(raw, ctx.base);
   const enclosure = pickEnclosure(media, resolve, (why) =>
     ctx.log.add(`no-audio:${why}`, `Episode ${label} cannot be played: ${why}`),
@@ -204,7 +230,7 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
   const image = httpUrl(c.attr('itunes', 'image', 'href'), ctx.base);
   const rawLink = ctx.atom
     ? (atomLinks(c, 'alternate')[0]?.getAttribute('href') ?? '')
-    : textOf(c.first('', 'link'));
+    : textOf(c.first('', 'link')) || permalinkOf(c, givenGuid);
   const link = httpUrl(rawLink, ctx.base);
   const chapters = chaptersOf(c, ctx);
   const pscChapters = pscChaptersOf(c, ctx, label);
@@ -214,5 +240,9 @@ export function parseItem(el: Element, index: number, ctx: ItemContext): ParsedI
   if (link) episode.link = link;
   if (chapters) episode.chapters = chapters;
   if (pscChapters) episode.pscChapters = pscChapters;
-  return { episode, hadGuid: givenGuid !== '' };
+  const number = ordinal(c.text('itunes', 'episode'));
+  const season = ordinal(c.text('itunes', 'season'));
+  if (number !== undefined) episode.episodeNumber = number;
+  if (season !== undefined) episode.season = season;
+  return { episode, hadGuid: givenGuid !== '', madeUpId: !givenGuid && !mediaUrl };
 }

@@ -1,6 +1,8 @@
 // Small DOM helpers for feeds: namespaces matched by URI (never by prefix), trimmed text,
 // and entity unescaping. Only standard DOM APIs; no DOM globals.
 
+import { httpUrl } from '../url.ts';
+
 /** Which vocabulary an element belongs to. '' is the feed's own (RSS or Atom) vocabulary. */
 export type NsKey =
   '' | 'itunes' | 'podcast' | 'psc' | 'content' | 'dc' | 'atom' | 'media' | 'other';
@@ -84,6 +86,17 @@ export class Children {
   attr(ns: NsKey, name: string, attribute: string): string {
     return this.first(ns, name)?.getAttribute(attribute)?.trim() ?? '';
   }
+}
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+/**
+ * The base URL inside `el`: its `xml:base` resolved against the base around it (#15: a feed
+ * with `<rss xml:base="https://cdn…/audio/">` and relative enclosure URLs).
+ */
+export function baseOf(el: Element, base: string): string {
+  const own = el.getAttributeNS(XML_NS, 'base');
+  return own === null ? base : (httpUrl(own, base) ?? base);
 }
 
 /** Text content with CDATA merged in, trimmed. */

@@ -1,23 +1,19 @@
 // WebVTT cue text → plain text, first speaker, and word timings. Hand-written: this runs once
 // per cue and dominates parse time on long transcripts.
 import { readVttTimestamp, timestampEnd } from './vtt-timestamp.ts';
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  lrm: '\u200e',
-  rlm: '\u200f',
-};
+import { COMMON, decodeWithTable, referenceLength } from './entities.ts';
 
 /** Set by `readEntity`: index just after the `;`. */
 let entityEnd = 0;
 
 /** Decodes the entity starting with `&` at `i`, or returns null (then `&` is literal text). */
 function readEntity(s: string, i: number): string | null {
+  // With HTML's full list loaded (entities.ts), it decides, exactly as the spec says (#15).
+  const full = decodeWithTable(s, i);
+  if (full !== null) {
+    entityEnd = i + referenceLength;
+    return full;
+  }
   // Look for the `;` only as far as the longest entity: a scan to the line's end for every `&`
   // made a line full of them quadratic (5 MB took minutes).
   const limit = Math.min(s.length, i + 13);
@@ -38,7 +34,8 @@ function readEntity(s: string, i: number): string | null {
     if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return null;
     decoded = String.fromCodePoint(code);
   } else {
-    decoded = NAMED[s.slice(i + 1, semi)];
+    const name = s.slice(i + 1, semi);
+    decoded = Object.hasOwn(COMMON, name) ? COMMON[name] : undefined;
   }
   if (decoded === undefined) return null;
   entityEnd = semi + 1;
@@ -112,6 +109,9 @@ export function renderCueText(raw: string): CueTextResult {
   let voices: string[] | null = null;
   let marks: number[] | null = null;
   let inRt = false;
+  // Ruby depth: `<rt>` annotates only inside `<ruby>`; a stray one is ignored as a tag and its
+  // text kept, as the spec's cue text parser does (#15).
+  let inRuby = 0;
   // The first `>` after the last `<` looked at: no `>` lies between that `<` and it, so a later
   // `<` before it shares it. Searching again from every `<` was quadratic on hostile lines.
   let nextClose = -2;
@@ -125,7 +125,9 @@ export function renderCueText(raw: string): CueTextResult {
       const c1 = raw.charCodeAt(i + 1);
       if (close > 0 && isTagStart(c1)) {
         if (c1 === 47) {
-          if (inRt && /^\/(rt|ruby)\b/.test(raw.slice(i + 1, close))) inRt = false;
+          const closing = /^\/(rt|ruby)\b/.exec(raw.slice(i + 1, Math.min(close, i + 7)))?.[1];
+          if (closing) inRt = false;
+          if (closing === 'ruby' && inRuby > 0) inRuby--;
         } else if (inRt) {
           // Tags inside a ruby annotation are dropped with it.
         } else if (c1 >= 48 && c1 <= 57) {
@@ -140,7 +142,9 @@ export function renderCueText(raw: string): CueTextResult {
             (voices ??= [speaker]).push(name);
           }
         } else if (isRtTag(raw, i)) {
-          inRt = true;
+          inRt = inRuby > 0;
+        } else if (raw.startsWith('ruby', i + 1) && /^[.>\s]/.test(raw.charAt(i + 5))) {
+          inRuby++;
         }
         i = close + 1;
         continue;

@@ -20,8 +20,9 @@ function startsWithKeyword(line: string, word: string): boolean {
   return Number.isNaN(c) || c === 32 || c === 9;
 }
 
+/** Skips WebVTT whitespace inside a line: space, tab and form feed (#15). */
 function skipSpaces(s: string, i: number): number {
-  while (i < s.length && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
+  for (let c = s.charCodeAt(i); c === 32 || c === 9 || c === 12; c = s.charCodeAt(++i));
   return i;
 }
 
@@ -39,9 +40,8 @@ function readTiming(line: string): boolean {
   i = skipSpaces(line, i + 3);
   const end = readVttTimestamp(line, i);
   if (end < 0) return false;
-  i = timestampEnd;
-  // Settings (`align:start position:10%`) must be separated from the end time by whitespace.
-  if (i < line.length && line.charCodeAt(i) !== 32 && line.charCodeAt(i) !== 9) return false;
+  // Whatever follows the end time is settings, glued or not (`align:start`, a no-break space):
+  // settings never decide whether a cue exists (#15).
   timingStart = start;
   timingEnd = end;
   return true;
@@ -96,54 +96,54 @@ export function parseVtt(input: string): ParseResult<SpokenCue[]> {
   }
   let sorted = true;
   let lastStart = -Infinity;
+  // Blocks as the spec's "collect a WebVTT block" reads them (#15): a line with "-->" is the
+  // block's timing line only as its first line, or its second after one id line; anywhere else
+  // it ends the block and starts the next one. So a cue after an id and a stray line, or right
+  // after a `NOTE` line (whose id is then "NOTE"), exists. Leniencies, on purpose: blank lines
+  // may hold whitespace, timestamps are read loosely (vtt-timestamp.ts), files without the
+  // header are read, and a `<` that opens no tag is kept as text (vtt-cue-text.ts).
   while (i < n) {
-    let line = lines[i] ?? '';
-    if (isBlank(line)) {
+    if (isBlank(lines[i] ?? '')) {
       i++;
       continue;
     }
     const blockLine = i + 1;
-    if (!line.includes('-->')) {
-      if (
-        startsWithKeyword(line, 'NOTE') ||
-        startsWithKeyword(line, 'STYLE') ||
-        startsWithKeyword(line, 'REGION')
-      ) {
-        while (i < n && !isBlank(lines[i] ?? '')) i++;
-        continue;
-      }
-      // An identifier line; the timing must follow on the next line.
-      i++;
-      line = lines[i] ?? '';
-      if (i >= n || !line.includes('-->')) {
-        errors.push({ line: blockLine, message: 'A block without a cue timing line was skipped.' });
-        while (i < n && !isBlank(lines[i] ?? '')) i++;
-        continue;
+    const first = lines[i] ?? '';
+    let timing = -1; // index of the timing line within this block
+    let count = 0;
+    for (; i < n; i++) {
+      const line = lines[i] ?? '';
+      if (isBlank(line)) break;
+      count++;
+      if (line.includes('-->')) {
+        if (timing < 0 && count <= 2) timing = i;
+        else break; // this line starts the next block
       }
     }
-    const timingLine = i + 1;
+    if (timing < 0) {
+      const comment =
+        startsWithKeyword(first, 'NOTE') ||
+        startsWithKeyword(first, 'STYLE') ||
+        startsWithKeyword(first, 'REGION');
+      if (!comment)
+        errors.push({ line: blockLine, message: 'A block without a cue timing line was skipped.' });
+      continue;
+    }
+    const line = lines[timing] ?? '';
+    const timingLine = timing + 1;
     if (!readTiming(line)) {
       errors.push({
         line: timingLine,
         message: `Unreadable cue timing "${line.trim().slice(0, 80)}"; the cue was skipped.`,
       });
-      i++;
-      while (i < n && !isBlank(lines[i] ?? '') && !(lines[i] ?? '').includes('-->')) i++;
       continue;
     }
     const start = timingStart;
     let end = timingEnd;
-    i++;
-    // Cue text runs to a blank line, or to a line holding "-->" (a cue with no blank before it).
+    // Cue text: the block's lines after the timing line, joined by spaces.
     let raw = '';
-    let first = true;
-    while (i < n) {
-      const l = lines[i] ?? '';
-      if (isBlank(l) || l.includes('-->')) break;
-      raw = first ? l : raw + ' ' + l;
-      first = false;
-      i++;
-    }
+    for (let k = timing + 1; k < i; k++)
+      raw = k === timing + 1 ? (lines[k] ?? '') : raw + ' ' + lines[k];
     if (end < start) {
       errors.push({
         line: timingLine,

@@ -3,6 +3,7 @@
 import { parseChaptersJson } from '../../core/chapters/json.ts';
 import { parseFeed } from '../../core/feed/feed.ts';
 import { parseTranscriptFile } from '../../core/transcript/read.ts';
+import { prepareEntities } from '../../core/transcript/entities.ts';
 import { loadEpisodeTimeline } from '../../state/episode-sources.ts';
 import type { Fetched } from '../../state/fetcher.ts';
 import { detectInput } from './detect.ts';
@@ -71,6 +72,7 @@ export async function inspectInput(
       });
       return chaptersDocument(value, errors);
     }
+    await prepareEntities(fetched.text);
     const { value, errors } = parseTranscriptFile(fetched.text, what.format, parseHtml);
     return transcriptDocument(what.format, value, errors);
   } catch {

@@ -35,17 +35,10 @@ describe('parseVtt: timing problems', () => {
     `);
   });
 
-  it('rejects settings glued to the end time', () => {
+  it('keeps a cue whose settings are glued to the end time, as the spec does (#15)', () => {
     const r = parseVtt(vtt('WEBVTT', '', '00:01.000 --> 00:02.000align:start', 'x'));
-    expect(r.value).toEqual([]);
-    expect(r.errors).toMatchInlineSnapshot(`
-      [
-        {
-          "line": 3,
-          "message": "Unreadable cue timing "00:01.000 --> 00:02.000align:start"; the cue was skipped.",
-        },
-      ]
-    `);
+    expect(r.value.map((c) => [c.start, c.end, c.text])).toEqual([[1, 2, 'x']]);
+    expect(r.errors).toEqual([]);
   });
 
   it('clamps an end before the start', () => {
