@@ -22,3 +22,11 @@ export function formatLength(seconds: number | null): string {
   const m = minutes % 60;
   return h > 0 ? `${h} hr${m ? ` ${m} min` : ''}` : `${m} min`;
 }
+
+/** "Episode 3", or "S2 E3" with a season; '' when the feed numbers none (#15, serial shows). */
+export function formatEpisodeNumber(episode: { episodeNumber?: number; season?: number }): string {
+  if (episode.episodeNumber === undefined) return '';
+  return episode.season !== undefined
+    ? `S${episode.season} E${episode.episodeNumber}`
+    : `Episode ${episode.episodeNumber}`;
+}

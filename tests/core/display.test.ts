@@ -1,7 +1,7 @@
 // Dates and lengths in lists and headers (#11: written with Intl, not date-fns, to keep the first
 // load small). Dates are built in local time, as the listener sees them.
 import { describe, expect, it } from 'vitest';
-import { formatEpisodeDate, formatLength } from '../../src/core/display.ts';
+import { formatEpisodeDate, formatEpisodeNumber, formatLength } from '../../src/core/display.ts';
 
 const at = (y: number, mo: number, d: number, h = 12, mi = 0) =>
   new Date(y, mo - 1, d, h, mi).getTime();
@@ -52,5 +52,13 @@ describe('formatLength', () => {
     expect(formatLength(null)).toBe('');
     expect(formatLength(-1)).toBe('');
     expect(formatLength(Number.POSITIVE_INFINITY)).toBe('');
+  });
+});
+
+describe('formatEpisodeNumber (#15)', () => {
+  it('says the number, with the season when there is one', () => {
+    expect(formatEpisodeNumber({ episodeNumber: 3 })).toBe('Episode 3');
+    expect(formatEpisodeNumber({ episodeNumber: 3, season: 2 })).toBe('S2 E3');
+    expect(formatEpisodeNumber({ season: 2 })).toBe('');
   });
 });
