@@ -135,14 +135,18 @@ function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedPa
 /** Items in feed order; a repeated guid keeps the first item (keyed lists must not crash). */
 function collectEpisodes(items: Element[], ctx: ItemContext): Episode[] {
   const seen = new Set<string>();
+  // The last suffix handed out per made-up id, so 100,000 twins stay linear.
+  const twins = new Map<string, number>();
   const out: Episode[] = [];
   items.forEach((el, i) => {
     const { episode, madeUpId } = parseItem(el, i, ctx);
     if (madeUpId && seen.has(episode.guid)) {
       // Twins with neither guid nor audio (same title and date) are both kept (#15): the n-th
       // gets `-n`, which stays stable across reloads while the feed keeps its order.
-      let n = 2;
-      while (seen.has(`${episode.guid}-${n}`)) n++;
+      let n = twins.get(episode.guid) ?? 1;
+      do n++;
+      while (seen.has(`${episode.guid}-${n}`));
+      twins.set(episode.guid, n);
       episode.guid = `${episode.guid}-${n}`;
     }
     if (seen.has(episode.guid)) {
