@@ -29,7 +29,8 @@ const turns = (page: Page) =>
           [
             Number(el.getAttribute('data-start')),
             el.getAttribute('data-speaker'),
-            el.querySelector('p')?.textContent ?? '',
+            // A turn's text may be several paragraphs; all of them.
+            el.querySelector('.text')?.textContent ?? '',
           ] as const,
       ),
     );
@@ -132,6 +133,12 @@ describe('transcript and chapter sources', () => {
     const notes = page
       .getByRole('region', { name: 'Show notes' })
       .or(page.locator('details.notes'));
+    // The notes' transcript and chapter list are folded away (the page shows them); unfold both.
+    await notes.getByText('The transcript from these notes is shown in the Transcript.').waitFor();
+    expect(await notes.getByRole('button', { name: '00:09' }).count()).toBe(0);
+    const show = notes.getByRole('button', { name: 'Show it here' });
+    expect(await show.count()).toBe(2);
+    while ((await show.count()) > 0) await show.first().click();
     await notes.getByRole('button', { name: '00:09' }).first().click();
     await page.waitForFunction(
       () =>
