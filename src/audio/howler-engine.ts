@@ -1,7 +1,9 @@
 // The only file that imports howler. html5 mode streams the enclosure with Range requests.
 import { Howl, Howler } from 'howler';
 import { audioFormat } from '../core/feed/audio-format.ts';
+import { audioFailureMessage } from '../core/audio-failure.ts';
 import { Emitter, type AudioEngine, type AudioSource, type EngineEvent } from './engine.ts';
+import { probeAudio } from './probe.ts';
 
 const MEDIA_ERRORS: Record<number, string> = {
   1: 'Loading the audio was aborted.',
@@ -31,9 +33,11 @@ export class HowlerEngine implements AudioEngine {
   #emitter = new Emitter();
   #rate = 1;
   #detach: Array<() => void> = [];
+  #url = '';
 
   load(source: AudioSource, startAt = 0): void {
     this.#teardown();
+    this.#url = source.url;
     const howl = new Howl({
       src: [source.url],
       html5: true,
@@ -54,8 +58,8 @@ export class HowlerEngine implements AudioEngine {
       this.#emit({ type: 'loaded', duration: howl.duration(), seekable: this.#seekable() });
     });
     // howler drops its error listener after the first error; the node listeners below keep watching.
-    howl.on('loaderror', (_id, code) => this.#emit({ type: 'error', message: describe(code) }));
-    howl.on('playerror', (_id, code) => this.#emit({ type: 'error', message: describe(code) }));
+    howl.on('loaderror', (_id, code) => this.#fail(code));
+    howl.on('playerror', (_id, code) => this.#fail(code));
     howl.on('end', () => this.#emit({ type: 'ended' }));
     // howler's own pause event skips the internal pause it makes while seeking.
     howl.on('pause', () => this.#emit({ type: 'paused' }));
@@ -83,9 +87,7 @@ export class HowlerEngine implements AudioEngine {
     });
     on('progress', () => this.#emit({ type: 'progress' }));
     // howler stops listening after its first error; a later network failure still reaches us here.
-    on('error', () =>
-      this.#emit({ type: 'error', message: describe(node.error?.code, node.error?.message) }),
-    );
+    on('error', () => this.#fail(node.error?.code, node.error?.message));
     on('durationchange', () => {
       if (Number.isFinite(node.duration))
         this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
@@ -160,6 +162,22 @@ export class HowlerEngine implements AudioEngine {
 
   #emit(event: EngineEvent): void {
     this.#emitter.emit(event);
+  }
+  /**
+   * Names the real cause (#14): Chromium reports a server that went away as "format not
+   * supported", so a probe of the address tells a dropped connection from a bad file.
+   */
+  #fail(code: unknown, detail = ''): void {
+    const plain = describe(code, detail);
+    if (plain === NO_OUTPUT || typeof code !== 'number' || !this.#url) {
+      this.#emit({ type: 'error', message: plain });
+      return;
+    }
+    const howl = this.#howl;
+    void probeAudio(this.#url).then((probe) => {
+      if (this.#howl === howl)
+        this.#emit({ type: 'error', message: audioFailureMessage(code, probe) });
+    });
   }
   #teardown(): void {
     for (const detach of this.#detach) detach();

@@ -11,6 +11,7 @@ import { PlayerState } from './player-state.svelte.ts';
 import { playerRecovery } from './player-recovery.ts';
 import type { Delay, Recovery } from './recovery.ts';
 import { SeekTargets } from './seek-targets.ts';
+import { stillClock } from './still-clock.ts';
 import { Timeline } from './timeline.svelte.ts';
 
 export class Player extends PlayerState {
@@ -23,6 +24,7 @@ export class Player extends PlayerState {
   #source: AudioSource | null = null;
   #seeks = new SeekTargets();
   readonly #recovery: Recovery;
+  readonly #still = stillClock(this);
   #unsubscribe: () => void;
 
   constructor(
@@ -201,6 +203,7 @@ export class Player extends PlayerState {
 
   /** Reads the engine clock once; called every animation frame while playing. */
   tick(): void {
+    this.#still.check(this.#engine.position()); // a frozen clock shows as buffering at once (#14)
     if (this.pendingSeek !== null) return;
     const pos = this.#engine.position();
     this.#recovery.progressed(pos);

@@ -68,12 +68,54 @@ describe('audio faults', () => {
 
   test('audio that is gone: after the retries, a plain error with a Retry button', async () => {
     const { context, page } = await openEpisode('gone');
-    const alert = page
-      .getByRole('alert')
-      .filter({ hasText: 'The transcript and chapters can still be read.' });
+    const alert = page.getByRole('alert').filter({ hasText: 'The rest of the page still works.' });
     await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.textContent()).toMatch(/could not be (opened|loaded)|network error/);
+    // The real cause, from the server's answer (#14): not "missing, or a format…".
+    expect(await alert.textContent()).toMatch(
+      /The audio file is no longer on the publisher's server \(404\)\./,
+    );
     await alert.getByRole('button', { name: 'Retry' }).waitFor();
+    await context.close();
+  });
+
+  test('the server stops mid-episode: the player bar says it is waiting within a second or two (#14)', async () => {
+    const { context, page } = await openEpisode('dies');
+    await page.locator('[aria-label="Transcript"] [data-start]').first().waitFor();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await audioPast(page, 1.5);
+    await fetch(`${fixtureUrl}/__kill?key=e`);
+    // Far past what the browser has buffered: the audio must come from the stopped server.
+    await page.getByRole('slider', { name: 'Seek' }).focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('PageUp');
+    const stopped = Date.now();
+    await page.locator('[aria-label="Player"][aria-busy="true"]').waitFor({ timeout: 2500 });
+    await page.getByText(/^(Buffering…|Reconnecting to the audio)/).waitFor({ timeout: 500 });
+    expect(Date.now() - stopped).toBeLessThan(2500);
+    await context.close();
+  });
+
+  test('a server that is gone is named as a dropped connection, in the player bar, wherever the page is scrolled (#14)', async () => {
+    await fetch(`${fixtureUrl}/__kill?key=f`);
+    const { context, page } = await openPage(
+      browser(),
+      `${appUrl}?${new URLSearchParams({ feed: FEED, episode: 'dead' })}`,
+      { height: 600 },
+    );
+    await page.locator('[aria-label="Transcript"] [data-start]').first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: /audio/ });
+    await alert.waitFor({ timeout: 30_000 });
+    const text = await alert.innerText();
+    expect(text).toMatch(/connection to the audio dropped/);
+    expect(text).toMatch(/You can still read the transcript\./);
+    expect(text).not.toMatch(/format|keeps playing|still plays/);
+    expect(await alert.evaluate((el) => el.closest('[data-player-bar]') !== null)).toBe(true);
+    const box = await alert.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+    await alert.getByRole('button', { name: 'Retry' }).waitFor();
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
     await context.close();
   });
 });

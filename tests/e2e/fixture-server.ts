@@ -2,7 +2,7 @@
 // HTTP Range, optional CORS, and a log of every request so tests can prove streaming.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentTypeFor } from '../../src/server/mime.ts';
@@ -40,6 +40,8 @@ export interface FixtureServer {
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const log: LoggedRequest[] = [];
   const failedOnce = new Set<string>();
+  const killed = new Set<string>();
+  const sockets = new Map<string, Set<Socket>>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const entry: LoggedRequest = {
@@ -56,6 +58,13 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       entry.status = status;
       res.writeHead(status, { 'Content-Type': 'text/plain' }).end(body);
     };
+    if (url.pathname === '/__kill') {
+      const key = url.searchParams.get('key') ?? '';
+      killed.add(key);
+      for (const socket of sockets.get(key) ?? []) socket.destroy();
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/__log') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(log));
       return;
@@ -71,12 +80,29 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       mode = 'cors';
       res.setHeader('Access-Control-Allow-Origin', '*');
       if (fault === 'stall') return; // never answers (the socket stays open until the client gives up)
+      // die: serves normally until GET /__kill?key=<key>; from then on every connection for the
+      // key is cut, open ones included: the publisher's server stopped mid-episode (#14).
+      if (fault === 'die') {
+        if (killed.has(key)) {
+          entry.status = -1;
+          req.socket.destroy();
+          return;
+        }
+        const open = sockets.get(key) ?? new Set();
+        open.add(req.socket);
+        sockets.set(key, open);
+      }
       if (fault === 'fail-once' && !failedOnce.has(key)) {
         failedOnce.add(key);
         return finish(500, 'fixture failure');
       }
     }
     if (mode === 'status') return finish(Number(parts[0]) || 500, 'fixture status');
+    // The same with CORS, so the page can read the status (the audio probe, #14).
+    if (mode === 'cors-status') {
+      res.setHeader('Access-Control-Allow-Origin', '*');
+      return finish(Number(parts[0]) || 500, 'fixture status');
+    }
     if (mode === 'big') {
       // /big/<MB>: an endless-looking feed without CORS, to hit the proxy's size cap.
       const chunk = Buffer.from('<!-- ' + 'x'.repeat(1018) + ' -->\n');
