@@ -245,6 +245,22 @@ describe('small things', () => {
     await phone.close();
   });
 
+  test('the timing readout reads as a value between two step buttons', async () => {
+    const { page, close } = await open(episode('pictures'));
+    const group = page.getByRole('group', { name: 'Transcript timing' });
+    const sooner = group.getByRole('button', { name: /half a second sooner/ });
+    const later = group.getByRole('button', { name: /half a second later/ });
+    // The buttons carry signs, not times that look like values.
+    expect([await sooner.innerText(), await later.innerText()]).toEqual(['−', '+']);
+    await later.click();
+    await later.click();
+    const value = group.locator('output');
+    expect(await value.innerText()).toBe('+1.0 s');
+    const [a, v, b] = await Promise.all([sooner, value, later].map((l) => l.boundingBox()));
+    expect(a!.x < v!.x && v!.x < b!.x).toBe(true);
+    await close();
+  });
+
   test('a feed address without https:// is tried with it, and the page says so', async () => {
     const { page, close } = await open(episode('pictures'));
     const typed = FEED.replace(/^http:\/\//, '');
