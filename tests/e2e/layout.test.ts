@@ -183,6 +183,8 @@ describe('chapter pictures and pages', () => {
     await page.waitForFunction(() =>
       document.querySelector('header.episode img')?.getAttribute('src')?.endsWith('valve.svg'),
     );
+    // The new picture has arrived and decoded (src changes before the bytes do).
+    await art.evaluate((img: HTMLImageElement) => img.decode().catch(() => undefined));
     expect(await art.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     const link = page.getByRole('link', { name: /page for chapter What goes wrong inside/ });
     expect(await link.getAttribute('href')).toBe('https://radios.example/capacitors');
