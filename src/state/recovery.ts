@@ -10,6 +10,8 @@ export const MAX_RETRIES = 3;
 export const STALL_MS = 8000;
 /** Seconds the clock must advance after a reload before it counts as a success. */
 export const PROGRESS_S = 1;
+/** A clock step larger than this between two readings is a seek (a reload's jump back), not listening. */
+const JUMP_S = 2;
 
 /** What recovery needs from the player. */
 export interface RecoveryHost {
@@ -34,6 +36,8 @@ export class Recovery {
   #stallToken = 0;
   /** The clock when the engine last said it plays after a failure; null when nothing is on trial. */
   #startedAt: number | null = null;
+  /** The clock at the last reading while on trial, to tell a seek from listening. */
+  #lastClock = 0;
 
   constructor(
     private readonly host: RecoveryHost,
@@ -53,12 +57,18 @@ export class Recovery {
    * output fires `playing` just before each failure, so counting it looped reloads forever.
    */
   started(clock: number): void {
-    if (this.#attempt > 0) this.#startedAt = clock;
+    if (this.#attempt > 0) this.#startedAt = this.#lastClock = clock;
   }
 
   /** Called with the clock while playing: once it has really advanced, earlier failures are forgiven. */
   progressed(clock: number): void {
-    if (this.#startedAt === null || clock - this.#startedAt < PROGRESS_S) return;
+    if (this.#startedAt === null) return;
+    const step = clock - this.#lastClock;
+    this.#lastClock = clock;
+    // A reload starts at 0 and seeks to the old place: that jump is not a second of listening, so
+    // the trial starts over from there (else a server that stops mid-episode is retried forever).
+    if (step < 0 || step > JUMP_S) this.#startedAt = clock;
+    if (clock - this.#startedAt < PROGRESS_S) return;
     this.#startedAt = null;
     this.#attempt = 0;
   }
