@@ -34,10 +34,13 @@ export class HowlerEngine implements AudioEngine {
   #rate = 1;
   #detach: Array<() => void> = [];
   #url = '';
+  /** The seekability last reported with `loaded`, to report a change. */
+  #saidSeekable = true;
 
   load(source: AudioSource, startAt = 0): void {
     this.#teardown();
     this.#url = source.url;
+    this.#saidSeekable = true;
     const howl = new Howl({
       src: [source.url],
       html5: true,
@@ -85,13 +88,29 @@ export class HowlerEngine implements AudioEngine {
       this.#release();
       this.#emit({ type: 'seeked', position: node.currentTime });
     });
-    on('progress', () => this.#emit({ type: 'progress' }));
+    on('progress', () => {
+      this.#emit({ type: 'progress' });
+      this.#recheckSeekable();
+    });
+    on('canplay', () => this.#recheckSeekable());
     // howler stops listening after its first error; a later network failure still reaches us here.
     on('error', () => this.#fail(node.error?.code, node.error?.message));
     on('durationchange', () => {
       if (Number.isFinite(node.duration))
         this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
     });
+  }
+
+  /**
+   * WebKit may report seekable ranges only part of the way at `load` (#13: under load a Range
+   * server was called one that "can't jump ahead"); say so again when the element learns more.
+   */
+  #recheckSeekable(): void {
+    const node = this.#node;
+    if (!node || !Number.isFinite(node.duration) || this.#howl?.state() === 'loading') return;
+    const seekable = this.#seekable();
+    if (seekable !== this.#saidSeekable)
+      this.#emit({ type: 'loaded', duration: node.duration, seekable });
   }
 
   /** A server without Range support gives a media element that can only seek in what it buffered. */
@@ -161,6 +180,7 @@ export class HowlerEngine implements AudioEngine {
   }
 
   #emit(event: EngineEvent): void {
+    if (event.type === 'loaded') this.#saidSeekable = event.seekable;
     this.#emitter.emit(event);
   }
   /**

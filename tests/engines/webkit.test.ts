@@ -1,7 +1,7 @@
 // The smoke suite in WebKitGTK (MiniBrowser under Xvfb, WebKitWebDriver), plus what an iPhone listener
 // leans on: the phone layout, the lock-screen controls (Media Session) and the keyboard map.
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 'vitest';
 import type { EnginePage } from './engine-page.ts';
 import { startPhoneFrame } from './phone-frame.ts';
 import { smokeSuite } from './smoke.ts';
@@ -13,10 +13,22 @@ const appUrl = inject('appUrl');
 describe.skipIf(engines.skip.webkit !== null)('WebKit', () => {
   let webkit: WebKit | undefined;
   let page: EnginePage | undefined;
-  beforeAll(async () => {
+  const start = async () => {
     webkit = await launchWebKit(engines.display!, engines.pulse!);
     page = webkitPage(webkit.session);
     await page.setViewport(1280, 860);
+  };
+  beforeAll(start, 90_000);
+  // A browser that died in one test (MiniBrowser under heavy load) fails that test only: the next
+  // one gets a new browser instead of "invalid session id".
+  beforeEach(async () => {
+    const alive = await webkit?.session.execute('return 1').then(
+      () => true,
+      () => false,
+    );
+    if (alive) return;
+    await webkit?.close().catch(() => undefined);
+    await start();
   }, 90_000);
   afterAll(async () => {
     await webkit?.close();
