@@ -115,6 +115,7 @@ describe('npm run inspect', () => {
     expect(run.lines).toHaveLength(1);
     const lamp = run.docs[0]?.episodes[0];
     expect(lamp.transcripts[0].url).toBe(`${base}lamp-room.vtt`);
+    expect(Object.keys(lamp.timeline)).toEqual(['source', 'turns', 'chapters']); // CONTRACT.md's keys, no more
     expect(lamp.timeline.source).toBe('vtt');
     expect(lamp.timeline.turns).toEqual([
       {

@@ -64,7 +64,6 @@ export function chaptersDocument(chapters: Chapter[], issues: ParseIssue[]) {
 
 export const timelineJson = (t: EpisodeTimeline) => ({
   source: t.source,
-  chaptersSource: t.chaptersSource,
   turns: turnsJson(t.turns),
   chapters: t.chapters.map(chapterJson),
 });
