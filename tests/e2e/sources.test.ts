@@ -21,19 +21,17 @@ async function open(guid: string, t?: number): Promise<{ page: Page; close: () =
 }
 
 const turns = (page: Page) =>
-  page
-    .locator(TURNS)
-    .evaluateAll((els) =>
-      els.map(
-        (el) =>
-          [
-            Number(el.getAttribute('data-start')),
-            el.getAttribute('data-speaker'),
-            // A turn's text may be several paragraphs; all of them.
-            el.querySelector('.text')?.textContent ?? '',
-          ] as const,
-      ),
-    );
+  page.locator(TURNS).evaluateAll((els) =>
+    els.map(
+      (el) =>
+        [
+          Number(el.getAttribute('data-start')),
+          el.getAttribute('data-speaker'),
+          // A turn's text may be several paragraphs; all of them.
+          el.querySelector('.text')?.textContent ?? '',
+        ] as const,
+    ),
+  );
 const chapters = (page: Page) =>
   page
     .locator('nav[aria-label="Chapters"] [data-start]')
