@@ -1,16 +1,17 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { verbatimProxy } from './src/server/vite-plugin.ts';
-import { BROWSER_FLOOR } from './browsers.ts';
+import { BUILD_TARGET } from './browsers.ts';
+import { safari15ClassFields } from './class-fields.ts';
 
 export default defineConfig({
   root: 'src',
   publicDir: '../static',
-  plugins: [svelte(), verbatimProxy()],
+  plugins: [svelte(), verbatimProxy(), safari15ClassFields()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
-    target: BROWSER_FLOOR,
+    target: BUILD_TARGET,
     // Browsers without modulepreload (Safari before 17) just fetch modules when imported; the
     // polyfill was first-load weight (#11).
     modulePreload: { polyfill: false },

@@ -1,13 +1,21 @@
-// How dates and lengths read in lists and headers. date-fns does the calendar arithmetic (local
-// days across DST); Intl names the month, which date-fns' `format` would add ~5.6 KiB for (#11).
-import { differenceInCalendarDays } from 'date-fns';
+// How dates and lengths read in lists and headers. Intl names the month; the calendar arithmetic
+// is a few lines here rather than date-fns on the first load (#11).
 
 const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+
+/** Local calendar days from `from` to `to`: a day across a DST change still counts as one. */
+function calendarDays(to: number, from: number): number {
+  const day = (t: number) => {
+    const d = new Date(t);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  };
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}
 
 /** "Today", "1 day ago", "3 days ago" within a week (calendar days), else "Feb 4, 2026"; '' when unknown. */
 export function formatEpisodeDate(published: number | null, now: number = Date.now()): string {
   if (published === null || !Number.isFinite(published)) return '';
-  const days = differenceInCalendarDays(now, published);
+  const days = calendarDays(now, published);
   if (days === 0) return 'Today';
   if (days > 0 && days < 7) return days === 1 ? '1 day ago' : `${days} days ago`;
   return DATE.format(published);

@@ -1,6 +1,7 @@
 // Saved quotes (issue "Quote any passage"): one storage key per quote, merged across tabs by id.
+// Formatting them (core/quote/format.ts) is left to the quoting code, loaded on demand (#11).
 import type { Quote, QuoteSegment } from '../core/quote/quote.ts';
-import { exportMarkdown, quoteHtml, quoteText, type QuoteStyle } from '../core/quote/format.ts';
+import type { QuoteStyle } from '../core/quote/format.ts';
 import { storeKeyOf, type Store } from './storage.ts';
 import { isRecord } from '../core/json-values.ts';
 
@@ -109,16 +110,6 @@ export class Quotes {
   setStyle(style: QuoteStyle): void {
     this.style = style;
     this.#store.write(STYLE_KEY, style);
-  }
-
-  /** What Copy puts on the clipboard: text in the chosen style, and HTML. */
-  clipboard(q: Quote): { text: string; html: string } {
-    return { text: quoteText(q, this.style), html: quoteHtml(q) };
-  }
-
-  /** Every saved quote as one Markdown document, newest first. */
-  exportMarkdown(): string {
-    return exportMarkdown(this.list);
   }
 
   #read(key: string): Quote | undefined {

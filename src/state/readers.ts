@@ -9,6 +9,7 @@ import type { ParseHtml } from '../core/text/html-lines.ts';
 import { sniffText } from '../core/transcript/source.ts';
 import { cuesToTurns } from '../core/transcript/turns.ts';
 import { parseVtt } from '../core/transcript/vtt.ts';
+import { firstView } from './first-view.ts';
 
 async function loaded<T>(load: () => Promise<T>): Promise<T | null> {
   try {
@@ -60,6 +61,7 @@ export async function readChaptersJson(
   text: string,
   baseUrl: string,
 ): Promise<(ParseResult<Chapter[]> & { art: ChapterArt[] }) | null> {
+  await firstView(); // chapters are not part of the first view
   const [json, art] = await Promise.all([
     loaded(() => import('../core/chapters/json.ts')),
     loaded(() => import('../core/chapters/art.ts')),

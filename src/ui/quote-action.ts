@@ -1,6 +1,7 @@
 // Quote the current selection: words, speakers, times and link → clipboard and Saved quotes.
 import { buildQuote, type Quote, type QuoteContext } from '../core/quote/quote.ts';
 import type { AppContext } from '../state/context.ts';
+import { quoteClipboard } from '../core/quote/format.ts';
 import { copyRich } from './clipboard.ts';
 import { selectionPoints } from './transcript/text-dom.ts';
 
@@ -28,7 +29,7 @@ export function quoteContext({ library, navigation }: AppContext): QuoteContext 
 /** Saves and copies a quote, and says so in a toast. */
 export async function saveAndCopy(app: AppContext, quote: Quote): Promise<void> {
   app.quotes.add(quote);
-  const { text, html } = app.quotes.clipboard(quote);
+  const { text, html } = quoteClipboard(quote, app.quotes.style);
   const copied = await copyRich(text, html);
   app.toasts.show(
     copied

@@ -1,4 +1,4 @@
-// Keyboard shortcuts (shown in the help dialog). None fire while typing in a field.
+// Keyboard shortcuts (listed in the help dialog, shortcut-list.ts). None fire while typing in a field.
 import { isTypingTarget } from './keys.ts';
 
 export type Action =
@@ -14,17 +14,6 @@ export type Action =
   | 'search'
   | 'help'
   | 'quote';
-
-export const SHORTCUTS: ReadonlyArray<{ keys: string[]; action: Action; label: string }> = [
-  { keys: ['Space', 'K'], action: 'toggle', label: 'Play or pause' },
-  { keys: ['←', '→'], action: 'back5', label: 'Back or forward 5 seconds' },
-  { keys: ['J', 'L'], action: 'back15', label: 'Back or forward 15 seconds' },
-  { keys: ['Shift + ←', 'Shift + →'], action: 'prevChapter', label: 'Previous or next chapter' },
-  { keys: ['<', '>'], action: 'slower', label: 'Slower or faster' },
-  { keys: ['/'], action: 'search', label: 'Search the transcript' },
-  { keys: ['Q'], action: 'quote', label: 'Quote the selected words' },
-  { keys: ['?'], action: 'help', label: 'Show these shortcuts' },
-];
 
 /** The action a key press asks for, or null (typing in a field, modifier keys, unknown keys). */
 export function actionFor(event: KeyboardEvent): Action | null {

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type Node } from 'acorn';
 import { describe, expect, test } from 'vitest';
+import { classFieldValues, fieldIsSafe, isWrapped } from '../../class-fields.ts';
 
 const ASSETS = 'dist/assets';
 const bundles = readdirSync(ASSETS)
@@ -70,6 +71,15 @@ describe('dist holds to the oldest supported browsers', () => {
       const found: string[] = [];
       walk(ast, found);
       expect(found).toEqual([]);
+    });
+    test(`${file} leaves no class field open to Safari 15's initializer bug`, () => {
+      // https://webkit.org/b/236843: the build targets Safari 16 for class fields and wraps each
+      // initializer in a function instead (class-fields.ts, #11).
+      const ast = parse(code, { ecmaVersion: 2022, sourceType: 'module' });
+      const bare = classFieldValues(ast)
+        .filter((value) => !fieldIsSafe(value) && !isWrapped(value))
+        .map((value) => code.slice(value.start, Math.min(value.end, value.start + 60)));
+      expect(bare).toEqual([]);
     });
     test(`${file} calls no API newer than the floor`, () => {
       const used = NEW_APIS.filter(([pattern]) => pattern.test(code)).map(([, name]) => name);

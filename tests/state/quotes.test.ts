@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildQuote, type Quote } from '../../src/core/quote/quote.ts';
 import { Quotes } from '../../src/state/quotes.svelte.ts';
+import { exportMarkdown, quoteClipboard } from '../../src/core/quote/format.ts';
 import { Store, type KeyValueStore, type StoreIssue } from '../../src/state/storage.ts';
 import { CONTEXT, WORD_TURNS } from '../core/quote/fixtures.ts';
 
@@ -153,7 +154,7 @@ describe('Quotes', () => {
     quotes.add(makeQuote(2000, 3)); // "the th"
     quotes.add(makeQuote(3000, 7)); // "thing "
     quotes.add(makeQuote(1000, 0)); // "So the"
-    const markdown = quotes.exportMarkdown();
+    const markdown = exportMarkdown(quotes.list);
     const order = ['“thing”', '“the th”', '“So the”'].map((text) => markdown.indexOf(text));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
@@ -164,10 +165,10 @@ describe('Quotes', () => {
     const tabA = open(backing).quotes;
     const tabB = open(backing).quotes;
     const q = makeQuote(1000);
-    expect(tabA.clipboard(q).text.startsWith('“')).toBe(true);
+    expect(quoteClipboard(q, tabA.style).text.startsWith('“')).toBe(true);
     tabA.setStyle('markdown');
-    expect(tabA.clipboard(q).text.startsWith('> ')).toBe(true);
-    expect(tabA.clipboard(q).html.startsWith('<blockquote')).toBe(true);
+    expect(quoteClipboard(q, tabA.style).text.startsWith('> ')).toBe(true);
+    expect(quoteClipboard(q, tabA.style).html.startsWith('<blockquote')).toBe(true);
     tabB.onStorage({ key: 'verbatim:v1:quote-style', newValue: '"markdown"' });
     expect(tabB.style).toBe('markdown');
     expect(open(backing).quotes.style).toBe('markdown');

@@ -28,8 +28,6 @@ export interface AlignedWord {
   to: number;
   start: number;
   end: number;
-  /** Not found in the audio: its time is guessed from its place (shown as ≈, never as exact). */
-  estimated?: true;
 }
 
 /**
@@ -98,9 +96,7 @@ function word(v: unknown): AlignedWord | null {
   const { from, to, start, end } = v;
   if (!count(from) || !count(to) || to <= from || !time(start) || !time(end) || end < start)
     return null;
-  return v['estimated'] === true
-    ? { from, to, start, end, estimated: true }
-    : { from, to, start, end };
+  return { from, to, start, end };
 }
 
 function turnResult(v: unknown, issues: string[]): TurnResult | null {

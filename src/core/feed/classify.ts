@@ -1,4 +1,7 @@
 // Telling the listener, in plain words, why an address did not give a podcast feed.
+import { afterPrologue } from './xml.ts';
+
+export { afterPrologue, startsLikeHtml } from './xml.ts';
 
 export type FeedFailureReason = 'empty' | 'html' | 'malformed' | 'not-rss';
 
@@ -33,52 +36,10 @@ export function notRssMessage(rootName: string): string {
   return `This address returned an XML document (<${rootName}>), not a podcast feed (an RSS document).`;
 }
 
-/** Leading BOM, whitespace, XML declaration and comments, which come before the root tag. */
-const PROLOGUE = /^(?:\uFEFF|\s+|<\?xml[\s\S]*?\?>|<!--[\s\S]*?-->)*/;
-
-/** Where the first real tag starts (after declaration and comments). */
-export function afterPrologue(text: string): string {
-  return text.replace(PROLOGUE, '');
-}
-
-/** A page that says it is HTML before anything else. */
-export function startsLikeHtml(text: string): boolean {
-  return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(afterPrologue(text));
-}
-
 /** For XML that failed to parse: does its head look like an HTML page? */
 export function mentionsHtml(text: string): boolean {
   const head = afterPrologue(text).slice(0, 2048);
   return /<(?:html|head|body)[\s>]/i.test(head) && !/<(?:rss|feed|rdf:rdf)[\s>]/i.test(head);
-}
-
-const XHTML = 'http://www.w3.org/1999/xhtml';
-const MOZILLA = 'http://www.mozilla.org/newlayout/xml/parsererror.xml';
-
-function isParserError(el: Element | null): el is Element {
-  return (
-    el !== null &&
-    el.localName === 'parsererror' &&
-    (el.namespaceURI === MOZILLA || el.namespaceURI === XHTML)
-  );
-}
-
-/**
- * The parser's error report, if the document has one. Firefox and jsdom make `<parsererror>`
- * (Mozilla's namespace) the root; Chromium and WebKit insert an XHTML one as the root's first
- * child (inside `<html><body>` when there was no root). Looking only there avoids walking a
- * large document (~45 ms for 2,000 items in jsdom).
- */
-export function parserErrorOf(doc: Document): { line?: number; detail: string } | null {
-  const root = doc.documentElement;
-  if (!root) return { detail: 'no root element' };
-  const first = root.firstElementChild;
-  const candidates = [root, first, first?.firstElementChild ?? null];
-  const el = candidates.find(isParserError);
-  if (!el) return null;
-  const detail = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const m = /line(?: number)? (\d+)/i.exec(detail) ?? /^(\d+):\d+:/.exec(detail);
-  return m ? { line: Number(m[1]), detail } : { detail };
 }
 
 /** Truncated rather than otherwise broken: the root element is never closed. */

@@ -67,6 +67,11 @@ export function quoteText(q: Quote, style: QuoteStyle = 'plain'): string {
 }
 
 /** The quote as the clipboard's HTML: a blockquote with the words, then the speakers, a `<cite>` and the link. */
+/** What Copy puts on the clipboard: text in the listener's chosen style, and HTML. */
+export function quoteClipboard(q: Quote, style: QuoteStyle): { text: string; html: string } {
+  return { text: quoteText(q, style), html: quoteHtml(q) };
+}
+
 export function quoteHtml(q: Quote): string {
   const link = httpUrl(q.link) === null ? '' : q.link;
   const clock = escapeHtml(quoteClock(q));

@@ -2,7 +2,7 @@
 // It inverts `timeAt`, the function quotes take their times from, so a link the app made marks
 // exactly the words quoted (#14: an end inside a cue used to mark the rest of the cue too).
 import type { Turn } from '../model.ts';
-import type { TextPoint } from './quote.ts';
+import type { TextPoint } from './text-point.ts';
 import { timeAt } from '../turn-time.ts';
 import { lastAtOrBefore } from '../timeline-index.ts';
 

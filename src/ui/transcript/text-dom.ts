@@ -1,6 +1,6 @@
 // A turn's text may be split into several text nodes (a <mark> for quoted words): these map
 // character offsets in turn.text to DOM positions and back.
-import { pointAtLabel, type TextPoint } from '../../core/quote/quote.ts';
+import { pointAtLabel, type TextPoint } from '../../core/quote/text-point.ts';
 import type { Turn } from '../../core/model.ts';
 
 /** The DOM position of character `offset` inside `el`'s text. */
