@@ -12,6 +12,8 @@ export interface FineUnit {
   length: number;
   start: number;
   kind: FineKind;
+  /** True for a word the aligner only placed by its position (#12): highlighted as an estimate. */
+  estimated?: true;
 }
 
 /** A stretch shorter than this, with no finer timing, gets no sentence estimate: the turn or cue is enough. */
@@ -35,6 +37,7 @@ export function turnUnits(turn: Turn, t: number): FineUnit[] {
           length: word.text.length,
           start: word.start,
           kind: 'word',
+          ...(word.estimated ? { estimated: true as const } : {}),
         });
       }
     } else if (!hasWords && cue.text.length >= LONG_TURN_CHARS) {
@@ -82,6 +85,6 @@ export function clickedTime(turn: Turn, offset: number): { start: number; estima
     else break;
   }
   return hit
-    ? { start: hit.start, estimate: hit.kind === 'sentence' }
+    ? { start: hit.start, estimate: hit.kind === 'sentence' || hit.estimated === true }
     : { start: turn.start, estimate: false };
 }

@@ -18,6 +18,8 @@ export interface Word {
   end?: number;
   text: string;
   offset: number;
+  /** True when the aligner could not find the word and guessed its time from its place (#12). */
+  estimated?: true;
 }
 
 /** A timed cue (a WebVTT/SRT cue, a JSON segment). `offset` is its character offset in the turn's `text`. */

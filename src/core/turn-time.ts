@@ -27,15 +27,23 @@ function cueAt(cues: readonly Cue[], offset: number, edge: 'start' | 'end'): Cue
   return before ?? cues[0];
 }
 
+/** The word whose time `wordTime` reads for `offset`, or undefined when it reads the cue's. */
+function wordAt(words: readonly Word[], offset: number, edge: 'start' | 'end'): Word | undefined {
+  // start: the word containing the offset, or the first one after it; else the last word's end.
+  if (edge === 'start') return words.find((w) => w.offset + w.text.length > offset) ?? words.at(-1);
+  // end: the word containing the character before the offset, or the last one before it.
+  let k = -1;
+  for (let i = 0; i < words.length; i++) if ((words[i]?.offset ?? Infinity) < offset) k = i;
+  return words[k] ?? words[0];
+}
+
 function wordTime(words: readonly Word[], cue: Cue, offset: number, edge: 'start' | 'end'): number {
   if (edge === 'start') {
-    // The word containing the offset, or the first one after it.
     const word = words.find((w) => w.offset + w.text.length > offset);
     if (word) return word.start;
     const last = words[words.length - 1];
     return last?.end ?? cue.end;
   }
-  // The word containing the character before the offset, or the last one before it.
   let k = -1;
   for (let i = 0; i < words.length; i++) if ((words[i]?.offset ?? Infinity) < offset) k = i;
   const word = words[k];
@@ -62,12 +70,14 @@ export function timeAt(turn: Turn, offset: number, edge: 'start' | 'end'): numbe
 
 /**
  * True when `timeAt(turn, offset, edge)` is interpolated (no word times, and the offset is not at
- * the start or end of a cue or of the turn): the time is only an estimate (#14).
+ * the start or end of a cue or of the turn) (#14), read from a word the aligner could only place
+ * by its position, or in a turn it did not find at all (#12): the time is only an estimate.
  */
 export function timeIsEstimate(turn: Turn, offset: number, edge: 'start' | 'end'): boolean {
+  if (turn.timing === 'estimated') return true;
   const at = clamp(finite(offset, 0), 0, turn.text.length);
   const cue = cueAt(turn.cues, at, edge);
   if (!cue) return at !== 0 && at !== turn.text.length;
-  if (cue.words && cue.words.length > 0) return false;
+  if (cue.words && cue.words.length > 0) return wordAt(cue.words, at, edge)?.estimated === true;
   return edge === 'start' ? at !== cue.offset : at !== cue.offset + cue.text.length;
 }

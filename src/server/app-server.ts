@@ -26,7 +26,10 @@ export interface AppServerOptions {
 export function createAppHandler(options: AppServerOptions): RequestHandler {
   const serveStatic = createStaticHandler({ root: options.root });
   const proxy = createProxyHandler(options.proxy);
-  const align = createAligner(options.align ?? alignOptionsFromEnv());
+  const align = createAligner({
+    ...(options.align ?? alignOptionsFromEnv()),
+    staticRoot: options.align?.staticRoot ?? options.root,
+  });
   return async (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?', 1)[0];
     try {

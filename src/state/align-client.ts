@@ -13,6 +13,12 @@ export interface AlignJob {
 export class AlignFailure extends Error {}
 
 export interface AlignClient {
+  /**
+   * Null when the server computes word times, else its sentence why not (ALIGN=off). Asked before
+   * `start`, so a server without them costs the page no failed request. Rejects with an
+   * AlignFailure when the server cannot be asked.
+   */
+  offered(signal: AbortSignal): Promise<string | null>;
   start(request: AlignRequest, signal: AbortSignal): Promise<AlignJob>;
   /** Reads the job's events until `done` or `error`; rejects with an AlignFailure if the stream is lost. */
   stream(job: string, onEvent: (event: AlignEvent) => void, signal: AbortSignal): Promise<void>;
@@ -76,7 +82,34 @@ export function httpAlignClient(base = '', fetchImpl: Fetch = (...a) => fetch(..
     }
   }
 
+  /** The server's answer, kept once it has given one (it does not change while the page is open). */
+  let offer: string | null | undefined;
+
   return {
+    async offered(signal) {
+      if (offer !== undefined) return offer;
+      let response: Response;
+      try {
+        response = await fetchImpl(url(''), { credentials: 'omit', signal });
+      } catch (error) {
+        if (signal.aborted) throw error;
+        throw unreachable();
+      }
+      if (!response.ok) throw await refusal(response);
+      const body = (await response.json().catch(() => null)) as {
+        available?: unknown;
+        error?: unknown;
+      } | null;
+      if (typeof body?.available !== 'boolean')
+        throw new AlignFailure('this server does not compute word times.');
+      offer = body.available
+        ? null
+        : typeof body.error === 'string' && body.error.trim()
+          ? body.error.trim()
+          : 'Word timing is turned off on this server.';
+      return offer;
+    },
+
     async start(request, signal) {
       let response: Response;
       try {

@@ -102,6 +102,9 @@ export class Alignment {
         engine = this.#engine ??= await this.load();
         if (token !== this.#token) return;
         const { client } = engine;
+        const refusal = await client.offered(abort.signal);
+        if (token !== this.#token) return;
+        if (refusal !== null) return this.#fail(refusal);
         const request = engine.alignRequest(input.audio, input.language, input.focus, input.turns);
         const { job, cached } = await client.start(request, abort.signal);
         if (token !== this.#token) return;
@@ -148,7 +151,9 @@ export class Alignment {
     if (token !== this.#token || this.phase !== 'aligning') return;
     switch (event.type) {
       case 'meta':
+        // Checked against the browser's copy at once: another copy is said before any turn.
         this.#meta = event.meta;
+        this.#queueFlush();
         break;
       case 'turn': {
         const published = this.#turns[event.turn.index];
@@ -219,6 +224,7 @@ export class Alignment {
   #fail(reason: string, whole = /word tim/i.test(reason)): void {
     this.#abort?.abort();
     this.#pending = new Map();
+    this.gaps = []; // they belong to the copy that was aligned
     this.phase = 'failed';
     this.message = whole ? reason : `Word timing could not be found: ${lowerFirst(reason)}`;
   }

@@ -97,6 +97,10 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
         return finish(500, 'fixture failure');
       }
     }
+    // /copies/<mount>/<file>: two downloads of one episode differ (ads change per download, #12):
+    // the app server's aligner gets <name>.other.<ext>, browsers get <file>.
+    const otherCopy = mode === 'copies' && entry.userAgent.startsWith('Verbatim/');
+    if (mode === 'copies') mode = 'cors';
     if (mode === 'status') return finish(Number(parts[0]) || 500, 'fixture status');
     // The same with CORS, so the page can read the status (the audio probe, #14).
     if (mode === 'cors-status') {
@@ -122,7 +126,8 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     else if (mode !== 'plain') return finish(404, 'unknown mode');
     const folder = MOUNTS[parts.shift() ?? ''];
     if (!folder) return finish(404, 'unknown mount');
-    const file = normalize(join(folder, ...parts));
+    const asked = normalize(join(folder, ...parts));
+    const file = otherCopy ? asked.replace(/(\.[^./]+)$/, '.other$1') : asked;
     if (!file.startsWith(folder)) return finish(403);
     let size: number;
     try {

@@ -33,6 +33,38 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
 }
 
 describe('httpAlignClient', () => {
+  test('asks once whether the server offers word times; off says why; no server says so', async () => {
+    let asked = 0;
+    let off = false;
+    const client = await serve((req, res) => {
+      asked++;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        off
+          ? '{"available":false,"error":"Word timing is turned off on this server."}'
+          : '{"available":true}',
+      );
+    });
+    const signal = new AbortController().signal;
+    expect(await client.offered(signal)).toBeNull();
+    off = true;
+    expect(await client.offered(signal)).toBeNull(); // kept: the server does not change its mind
+    expect(asked).toBe(1);
+    const offClient = httpAlignClient(`http://127.0.0.1:${server!.port}`);
+    expect(await offClient.offered(signal)).toBe('Word timing is turned off on this server.');
+    await server!.close();
+    server = await listen((_req, res) => void res.writeHead(404).end('Not found'));
+    const none = await httpAlignClient(`http://127.0.0.1:${server.port}`)
+      .offered(signal)
+      .catch((e) => e);
+    expect(none).toBeInstanceOf(AlignFailure);
+    expect(none.message).toBe('this server does not compute word times.');
+    const gone = await httpAlignClient('http://127.0.0.1:9')
+      .offered(signal)
+      .catch((e) => e);
+    expect(gone.message).toBe('the server could not be reached.');
+  });
+
   test('starts a job with the request as JSON; a refusal carries the server sentence', async () => {
     const seen: unknown[] = [];
     let busy = false;

@@ -17,12 +17,15 @@ const turn = (start: number, end: number, text: string): Turn => ({
 });
 const TURNS = [turn(0, 4, 'Good morning.'), turn(4, 9, 'Morning to you.')];
 
-function fakeServer(refuse?: string) {
+function fakeServer(refuse?: string, offer: string | null = null) {
   const requests: AlignRequest[] = [];
   const focuses: number[] = [];
   let emit: (event: AlignEvent) => void = () => {};
   let end: (error?: Error) => void = () => {};
   const client: AlignClient = {
+    async offered() {
+      return offer;
+    },
     async start(request) {
       requests.push(request);
       if (refuse) throw new AlignFailure(refuse);
@@ -47,8 +50,8 @@ function fakeServer(refuse?: string) {
   };
 }
 
-function setup(refuse?: string) {
-  const server = fakeServer(refuse);
+function setup(refuse?: string, offer: string | null = null) {
+  const server = fakeServer(refuse, offer);
   const frames: Array<() => void> = [];
   const timers: Array<() => void> = [];
   const applied: Array<Map<number, Turn>> = [];
@@ -144,6 +147,25 @@ describe('Alignment', () => {
     expect(alignment.message).toBe(
       'Word times were found for a different copy of this audio (1:20 long; this one is 1:00), so the published timing is kept.',
     );
+  });
+
+  test('another copy is refused as soon as the server says which it aligned, before any turn', async () => {
+    const { server, alignment, frame } = setup();
+    alignment.start({ audio: 'a', language: null, turns: TURNS, focus: 0 });
+    await settle();
+    server.emit(meta(75));
+    frame();
+    expect(alignment.phase).toBe('failed');
+    expect(alignment.message).toMatch(/^Word times were found for a different copy of this audio/);
+  });
+
+  test('a server that does not offer word times is not asked to compute them', async () => {
+    const { server, alignment } = setup(undefined, 'Word timing is turned off on this server.');
+    alignment.start({ audio: 'a', language: null, turns: TURNS, focus: 0 });
+    await settle();
+    expect(server.requests).toEqual([]);
+    expect(alignment.phase).toBe('failed');
+    expect(alignment.message).toBe('Word timing is turned off on this server.');
   });
 
   test('a refusal, an error event and a lost stream each end in one plain line', async () => {

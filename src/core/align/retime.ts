@@ -42,7 +42,8 @@ export function unheardRanges(
 const lerp = (a: number, b: number, f: number) => a + (b - a) * Math.min(1, Math.max(0, f));
 
 /**
- * The turn as the audio has it. `aligned`/`shifted`: every heard word gets its time, each cue spans
+ * The turn as the audio has it. `aligned`/`shifted`: every heard word gets its time (a word the
+ * server could only place by its position keeps `estimated`), each cue spans
  * its words (a cue with none is placed between its neighbours' words); `missing`: no words, the
  * whole text marked unheard; `estimated`: the server's estimated start and end, no words.
  */
@@ -59,11 +60,13 @@ export function retimeTurn(turn: Turn, result: TurnResult): Turn {
     start,
     result.end ?? last?.end ?? start + (Number.isFinite(published) ? published : 0),
   );
+  // A word the aligner only placed by its position keeps saying so: shown as ≈, never exact.
   const toWord = (w: AlignedWord): Word => ({
     start: w.start,
     end: w.end,
     text: turn.text.slice(w.from, w.to),
     offset: w.from,
+    ...(w.estimated ? { estimated: true as const } : {}),
   });
   const source = turn.cues.length > 0 ? turn.cues : [{ offset: 0, text: turn.text } as Cue];
   const cues: Cue[] = source.map((cue, c) => {

@@ -28,6 +28,8 @@ export interface AlignedWord {
   to: number;
   start: number;
   end: number;
+  /** Not found in the audio: its time is guessed from its place (shown as ≈, never as exact). */
+  estimated?: true;
 }
 
 /**
@@ -96,7 +98,9 @@ function word(v: unknown): AlignedWord | null {
   const { from, to, start, end } = v;
   if (!count(from) || !count(to) || to <= from || !time(start) || !time(end) || end < start)
     return null;
-  return { from, to, start, end };
+  return v['estimated'] === true
+    ? { from, to, start, end, estimated: true }
+    : { from, to, start, end };
 }
 
 function turnResult(v: unknown, issues: string[]): TurnResult | null {

@@ -7,13 +7,15 @@ import type { TurnInput } from '../../core/align/plan.ts';
 import { probeAudio } from './audio-fetch.ts';
 import { AlignCache, sameAudio } from './cache.ts';
 import type { AlignEvent } from './events.ts';
-import { runAlignment, type RunSettings } from './runner.ts';
+import { localIdentity, runAlignment, type RunSettings } from './runner.ts';
 
 export interface AlignRequest {
   audio: string;
   language: string | null;
   focus: number;
   turns: TurnInput[];
+  /** The file the audio address names when this server publishes it itself (own-file.ts). */
+  local?: string;
 }
 
 export type Listener = (e: AlignEvent) => void;
@@ -90,10 +92,10 @@ export function createLocalJobs(o: LocalJobsOptions): AlignJobs {
     if (!hit) return false;
     const last = checked.get(job.id) ?? 0;
     if (Date.now() - last > (o.revalidateMs ?? 10 * 60_000)) {
-      const now = await probeAudio(job.request.audio, {
-        ...o.fetch,
-        signal: job.controller.signal,
-      }).catch(() => null);
+      const { local, audio } = job.request;
+      const now = local
+        ? localIdentity(audio, local)
+        : await probeAudio(audio, { ...o.fetch, signal: job.controller.signal }).catch(() => null);
       if (!now || !sameAudio(now, hit.audio)) {
         o.cache.delete(job.id);
         return false;
@@ -107,7 +109,7 @@ export function createLocalJobs(o: LocalJobsOptions): AlignJobs {
   async function run(job: Job): Promise<void> {
     if (await fromCache(job)) return;
     const outcome = await runAlignment(
-      { id: job.id, audio: job.request.audio, turns: job.request.turns },
+      { id: job.id, audio: job.request.audio, local: job.request.local, turns: job.request.turns },
       o,
       { emit: (e) => send(job, e), focus: () => job.focus, signal: job.controller.signal },
     );

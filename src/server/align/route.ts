@@ -1,5 +1,8 @@
 // Word times from the audio (issue #12): the HTTP side.
 //
+// GET /api/align → 200 {"available": true} | {"available": false, "error": "plain sentence"}:
+//   whether this server computes word times (ALIGN=off: not), asked before posting so that a page
+//   on a server without them gets its sentence without a failed request (#12).
 // POST /api/align  {"audio": url, "language": "en"|null, "focus": s,
 //                   "turns": [{"start": s, "end": s|null, "text": "…as the page shows it"}]}
 //   → 202 {"job": id, "cached": bool}: same audio URL + same turns → same id (one job).
@@ -31,10 +34,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TurnInput } from '../../core/align/plan.ts';
 import { setCommonHeaders } from '../security-headers.ts';
 import { JobRefusal, type AlignJobs, type AlignRequest } from './jobs.ts';
+import type { OwnFile } from './own-file.ts';
 
 export const ALIGN_PATH = '/api/align';
 const MAX_BODY = 8 * 1024 * 1024;
 const MAX_TURNS = 20_000;
+const OFF = 'Word timing is turned off on this server.';
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
@@ -97,16 +102,24 @@ export function parseRequest(body: unknown): AlignRequest {
 
 export type AlignHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
-/** Handles everything under /api/align; `jobs` null means ALIGN=off. */
-export function createAlignHandler(jobs: AlignJobs | null): AlignHandler {
+/**
+ * Handles everything under /api/align; `jobs` null means ALIGN=off. `own` finds audio this
+ * server publishes itself (the demo), read from disk instead of fetched.
+ */
+export function createAlignHandler(jobs: AlignJobs | null, own?: OwnFile): AlignHandler {
   return async (req, res) => {
     setCommonHeaders(res);
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    const root = path === ALIGN_PATH || path === `${ALIGN_PATH}/`;
     try {
-      if (!jobs) throw new JobRefusal(503, 'Word timing is turned off on this server.');
-      if (path === ALIGN_PATH || path === `${ALIGN_PATH}/`) {
+      if (root && req.method === 'GET')
+        return sendJson(res, 200, jobs ? { available: true } : { available: false, error: OFF });
+      if (!jobs) throw new JobRefusal(503, OFF);
+      if (root) {
         if (req.method !== 'POST') throw new JobRefusal(405, 'Start an alignment with POST.');
-        return sendJson(res, 202, jobs.submit(parseRequest(await readJson(req))));
+        const request = parseRequest(await readJson(req));
+        const local = own?.(request.audio, req.headers.host);
+        return sendJson(res, 202, jobs.submit(local ? { ...request, local } : request));
       }
       const m = /^\/api\/align\/([a-f0-9]{8,64})\/(events|focus)$/.exec(path);
       if (!m?.[1]) throw new JobRefusal(404, 'There is no such alignment address.');
@@ -125,7 +138,7 @@ export function createAlignHandler(jobs: AlignJobs | null): AlignHandler {
     } catch (error) {
       if (!(error instanceof JobRefusal)) throw error;
       if (error.status === 405)
-        res.setHeader('Allow', error.message.includes('GET') ? 'GET' : 'POST');
+        res.setHeader('Allow', root ? 'GET, POST' : error.message.includes('GET') ? 'GET' : 'POST');
       sendJson(res, error.status, { error: error.message });
     }
   };

@@ -1,7 +1,7 @@
 // One alignment job from audio URL to word times: download (SSRF rules), decode, find the
 // speech, then align turns nearest the listener's position first, two passes, and report
 // untranscribed speech. Everything it learns goes out through `emit` as it happens.
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, copyFileSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { orderByFocus, type TurnInput, type TurnResult } from '../../core/align/plan.ts';
 import { findGaps, frameLevels, speechFlags, speechSeconds } from '../../core/align/speech.ts';
@@ -17,7 +17,23 @@ import { searchTurn, settleTurn, type SearchContext } from './turn-search.ts';
 export interface RunInput {
   id: string;
   audio: string;
+  /** The audio as a file of this server's own (own-file.ts): read, not fetched. */
+  local?: string;
   turns: TurnInput[];
+}
+
+/** Which copy a file of the server's own is: its size and modification time stand in for an ETag. */
+export function localIdentity(url: string, file: string): AudioIdentity | null {
+  try {
+    const s = statSync(file);
+    return {
+      url,
+      length: s.size,
+      etag: `"${s.size.toString(16)}-${Math.floor(s.mtimeMs).toString(16)}"`,
+    };
+  } catch {
+    return null;
+  }
 }
 
 export interface RunSettings {
@@ -91,7 +107,9 @@ export async function runAlignment(
   const pcm = join(s.workDir, `${input.id}.pcm`);
   let audio: AudioIdentity = { url: input.audio, length: null, etag: null };
   try {
-    audio = await downloadAudio(input.audio, file, { ...s.fetch, signal: h.signal });
+    const own = input.local ? localIdentity(input.audio, input.local) : null;
+    if (own && input.local) copyFileSync(input.local, file);
+    audio = own ?? (await downloadAudio(input.audio, file, { ...s.fetch, signal: h.signal }));
     const duration = await decodeToPcm(file, pcm, { ...s.decode, signal: h.signal });
     rmSync(file, { force: true });
     emit({ event: 'meta', data: { duration, audio } });

@@ -9,6 +9,7 @@ import { defaultCheckAddress } from '../proxy.ts';
 import { systemResolver, type Resolver } from '../safe-fetch.ts';
 import { AlignCache } from './cache.ts';
 import { createLocalJobs, type AlignJobs } from './jobs.ts';
+import { ownFile } from './own-file.ts';
 import { createWorkerPool, type WindowAligner } from './pool.ts';
 import { ALIGN_PATH, createAlignHandler, type AlignHandler } from './route.ts';
 
@@ -30,6 +31,8 @@ export interface AlignOptions {
   maxRunning?: number;
   maxQueued?: number;
   aligner?: WindowAligner;
+  /** The server's static root: audio it publishes itself (the demo) is read from here (#12). */
+  staticRoot?: string;
 }
 
 export function alignOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): AlignOptions {
@@ -72,7 +75,8 @@ export function createAligner(o: AlignOptions): Aligner {
     },
     decode: { maxSeconds: o.maxSeconds ?? 4 * 3600, timeoutMs: o.decodeTimeoutMs ?? 3 * 60_000 },
   });
-  return { handle: createAlignHandler(jobs), jobs, close: () => jobs.close() };
+  const own = o.staticRoot ? ownFile(o.staticRoot) : undefined;
+  return { handle: createAlignHandler(jobs, own), jobs, close: () => jobs.close() };
 }
 
 export { ALIGN_PATH };

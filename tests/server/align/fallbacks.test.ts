@@ -43,12 +43,17 @@ async function errorOf(app: TestApp, audio: string): Promise<{ code: string; mes
 }
 
 describe('refusals at the door', () => {
-  test('ALIGN=off answers 503 JSON', async () => {
+  test('ALIGN=off answers 503 JSON; GET says it is off', async () => {
     const off = createAligner({ enabled: false, allowPrivate: true });
     const app = await listen((req, res) => void off.handle(req, res));
     const r = await send(app.port, 'POST', '/api/align', body('http://example.com/a.mp3'));
     expect(r.status).toBe(503);
     expect(r.json?.error).toMatch(/turned off/);
+    // Asked first by the page (#12): a 200 that says so, not a failed request in its console.
+    expect(await send(app.port, 'GET', '/api/align')).toEqual({
+      status: 200,
+      json: { available: false, error: 'Word timing is turned off on this server.' },
+    });
     await app.close();
   });
 
@@ -75,7 +80,11 @@ describe('refusals at the door', () => {
     expect(fr.json?.error).toBe(
       'Word timing is only available for English; this episode\'s language is "fr".',
     );
-    expect((await send(port, 'GET', '/api/align')).status).toBe(405);
+    expect((await send(port, 'PUT', '/api/align')).status).toBe(405);
+    expect(await send(port, 'GET', '/api/align')).toEqual({
+      status: 200,
+      json: { available: true },
+    });
     expect((await send(port, 'GET', '/api/align/0123456789abcdef/events')).status).toBe(404);
     expect((await send(port, 'POST', '/api/align/0123456789abcdef/focus', { t: 3 })).status).toBe(
       404,
