@@ -11,8 +11,11 @@ import {
   failureReason as reason,
   findChapters,
   findTranscript,
+  type FoundTranscript,
   type SourceDeps,
 } from './episode-sources.ts';
+import type { OwnTranscripts } from './own-transcripts.svelte.ts';
+import type { Opened, OpenOptions, OpenOutcome } from './library-types.ts';
 import type { Listening } from './listening.ts';
 import type { Player } from './player.svelte.ts';
 
@@ -25,28 +28,7 @@ export type Fetcher = (url: string, kind: FetchKind, signal?: AbortSignal) => Pr
 export type XmlParser = (text: string) => Document;
 export type HtmlParser = (html: string) => Document;
 
-export interface OpenOptions {
-  /** The episode's guid; absent: the newest playable episode. */
-  episode?: string;
-  /** Start position in seconds. */
-  t?: number;
-  /** End of a quoted range in seconds (the words from t to end are marked). */
-  end?: number;
-}
-
-/** How an `openFeed` request ended: the feed is open, it could not be, or a newer request replaced it. */
-export type OpenOutcome = 'opened' | 'failed' | 'superseded';
-
-/** The open feed and episode, replaced as one value so they never disagree (#11). */
-interface Opened {
-  /** The feed's address as asked for (before redirects): what links and saved positions name. */
-  feedUrl: string;
-  feed: Feed;
-  /** Null while the feed has no episode to open. */
-  episode: Episode | null;
-  /** What the feed parser met (sentences), shown as a quiet note by the feed (#11). */
-  issues: readonly string[];
-}
+export type { OpenOptions, OpenOutcome } from './library-types.ts';
 
 let nextAlertId = 1;
 
@@ -68,6 +50,9 @@ export class Library {
 
   /** Computes word times for transcripts that lack them (#12); none: published timing only. */
   alignment: Alignment | null = null;
+  /** The listener's own transcripts (#15): code loaded with the first episode, off the first load. */
+  own: OwnTranscripts | null = $state.raw(null);
+  loadOwn: (() => Promise<OwnTranscripts>) | null = null;
 
   #turns: Turn[] = [];
   #chapters: Chapter[] = [];
@@ -254,17 +239,34 @@ export class Library {
   async #loadTranscript(episode: Episode, token: number): Promise<void> {
     this.loadingTranscript = episode.transcripts.length > 0;
     try {
-      const found = await findTranscript(episode, this.#deps(token));
-      if (found && token === this.#episodeToken) {
-        this.#turns = found.turns;
-        this.transcriptSource = found.source;
-        this.transcriptIssues = found.issues;
-        this.#publish(token);
-        this.#align(episode, found.language);
-      }
+      // The listener's own file (#15, kept on this device) is read beside the publisher's.
+      const [found, own] = await Promise.all([
+        findTranscript(episode, this.#deps(token)),
+        this.#own(episode),
+      ]);
+      if (token === this.#episodeToken) this.showTranscript(own ? own.choose(found) : found);
     } finally {
       if (token === this.#episodeToken) this.loadingTranscript = false;
     }
+  }
+
+  /** The listener's own transcripts (#15): their code loads with the first episode, not the page. */
+  async #own(episode: Episode): Promise<OwnTranscripts | null> {
+    this.own ??= (await this.loadOwn?.().catch(() => null)) ?? null;
+    await this.own?.open(this.feedUrl ?? '', episode.guid);
+    return this.own;
+  }
+
+  /** Shows this transcript for the open episode: the publisher's, or the listener's own (#15). */
+  showTranscript(found: FoundTranscript | null): void {
+    const episode = this.episode;
+    if (!episode) return;
+    this.#turns = found?.turns ?? [];
+    this.transcriptSource = found?.source ?? 'none';
+    this.transcriptIssues = found?.issues ?? [];
+    this.alignment?.reset();
+    this.#publish(this.#episodeToken);
+    if (found) this.#align(episode, found.language);
   }
 
   /** Asks for word times when the transcript has none and there is audio to align it with (#12). */
