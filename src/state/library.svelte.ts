@@ -52,7 +52,7 @@ export class Library {
   alignment: Alignment | null = null;
   /** The listener's own transcripts (#15): code loaded with the first episode, off the first load. */
   own: OwnTranscripts | null = $state.raw(null);
-  loadOwn: (() => Promise<OwnTranscripts>) | null = null;
+  loadOwn: ((now: boolean) => Promise<OwnTranscripts | null>) | null = null;
 
   #turns: Turn[] = [];
   #chapters: Chapter[] = [];
@@ -239,22 +239,23 @@ export class Library {
   async #loadTranscript(episode: Episode, token: number): Promise<void> {
     this.loadingTranscript = episode.transcripts.length > 0;
     try {
-      // The listener's own file (#15, kept on this device) is read beside the publisher's.
       const [found, own] = await Promise.all([
         findTranscript(episode, this.#deps(token)),
-        this.#own(episode),
+        this.#own(episode, token, true),
       ]);
       if (token === this.#episodeToken) this.showTranscript(own ? own.choose(found) : found);
+      if (!own) void this.#own(episode, token, false).then((late) => late?.choose(found));
     } finally {
       if (token === this.#episodeToken) this.loadingTranscript = false;
     }
   }
 
-  /** The listener's own transcripts (#15): their code loads with the first episode, not the page. */
-  async #own(episode: Episode): Promise<OwnTranscripts | null> {
-    this.own ??= (await this.loadOwn?.().catch(() => null)) ?? null;
+  /** The listener's own file (#15), read beside the publisher's; `now`: before the first turn (#11). */
+  async #own(episode: Episode, token: number, now: boolean): Promise<OwnTranscripts | null> {
+    this.own ??= (await this.loadOwn?.(now).catch(() => null)) ?? null;
+    if (token !== this.#episodeToken) return null; // the listener has moved on
     await this.own?.open(this.feedUrl ?? '', episode.guid);
-    return this.own;
+    return token === this.#episodeToken ? this.own : null;
   }
 
   /** Shows this transcript for the open episode: the publisher's, or the listener's own (#15). */
