@@ -10,13 +10,18 @@ export async function probeAudio(
   fetcher: Fetch = (u, init) => fetch(u, init),
   timeoutMs = 4000,
 ): Promise<AudioProbe> {
-  const init = (mode: RequestMode): RequestInit => ({
-    method: 'HEAD',
-    mode,
-    cache: 'no-store',
-    credentials: 'omit',
-    signal: AbortSignal.timeout(timeoutMs),
-  });
+  // AbortSignal.timeout is newer than the Safari 15.4 floor (browsers.ts): a controller and a timer.
+  const init = (mode: RequestMode): RequestInit => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), timeoutMs);
+    return {
+      method: 'HEAD',
+      mode,
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: controller.signal,
+    };
+  };
   try {
     const response = await fetcher(url, init('cors'));
     return {
@@ -27,12 +32,12 @@ export async function probeAudio(
   } catch {
     // A CORS refusal and a dead server look alike here; an opaque request tells them apart.
   }
+  const last = init('no-cors');
   try {
-    await fetcher(url, init('no-cors'));
+    await fetcher(url, last);
     return { kind: 'opaque' };
-  } catch (error) {
-    return error instanceof Error && error.name === 'TimeoutError'
-      ? { kind: 'unknown' }
-      : { kind: 'unreachable' };
+  } catch {
+    // Our own timer aborted it: no answer in time is not proof the server is gone.
+    return last.signal?.aborted ? { kind: 'unknown' } : { kind: 'unreachable' };
   }
 }

@@ -1,21 +1,14 @@
-// How dates and lengths read in lists and headers. Intl names the month; the calendar arithmetic
-// is a few lines here rather than date-fns on the first load (#11).
+// How dates and lengths read in lists and headers: date-fns for the calendar arithmetic (a day
+// across a DST change is still one day), Intl for the month's name (no date-fns locale on the
+// first load, #11).
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 
 const DATE = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
-
-/** Local calendar days from `from` to `to`: a day across a DST change still counts as one. */
-function calendarDays(to: number, from: number): number {
-  const day = (t: number) => {
-    const d = new Date(t);
-    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
-  };
-  return Math.round((day(to) - day(from)) / 86_400_000);
-}
 
 /** "Today", "1 day ago", "3 days ago" within a week (calendar days), else "Feb 4, 2026"; '' when unknown. */
 export function formatEpisodeDate(published: number | null, now: number = Date.now()): string {
   if (published === null || !Number.isFinite(published)) return '';
-  const days = calendarDays(now, published);
+  const days = differenceInCalendarDays(now, published);
   if (days === 0) return 'Today';
   if (days > 0 && days < 7) return days === 1 ? '1 day ago' : `${days} days ago`;
   return DATE.format(published);

@@ -23,4 +23,12 @@ describe('probeAudio', () => {
     expect(modes).toEqual(['cors', 'no-cors']);
     expect(await probeAudio('https://a.test/x.mp3', fail)).toEqual({ kind: 'unreachable' });
   });
+
+  it('a server that never answers is unknown after the timeout, not unreachable (no AbortSignal.timeout: Safari 15.4)', async () => {
+    const hang = (_url: string, init: RequestInit) =>
+      new Promise<Response>((_resolve, reject) =>
+        init.signal?.addEventListener('abort', () => reject(new DOMException('x', 'AbortError'))),
+      );
+    expect(await probeAudio('https://a.test/x.mp3', hang, 20)).toEqual({ kind: 'unknown' });
+  });
 });
