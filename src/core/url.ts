@@ -3,6 +3,14 @@
 
 const RELATIVE_BASE = 'http://relative.invalid/';
 
+let lastBase: { raw: string; url: URL } | null = null;
+
+/** The base as a URL: a feed resolves every item against the same one, parsed once (#15). */
+function baseUrl(base: string): URL {
+  if (lastBase?.raw !== base) lastBase = { raw: base, url: new URL(base, RELATIVE_BASE) };
+  return lastBase.url;
+}
+
 /**
  * `raw` as an absolute http(s) URL, or null. With `base`, relative addresses resolve against it;
  * a relative base (the demo's `/demo/feed.xml`) gives root-relative results. Without `base` only
@@ -14,7 +22,7 @@ export function httpUrl(raw: unknown, base?: string): string | null {
   if (s === '') return null;
   let url: URL;
   try {
-    url = base === undefined ? new URL(s) : new URL(s, new URL(base, RELATIVE_BASE));
+    url = base === undefined ? new URL(s) : new URL(s, baseUrl(base));
   } catch {
     return null;
   }

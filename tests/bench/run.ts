@@ -162,9 +162,10 @@ try {
     `median ${median(l.lagsMs).toFixed(1)} ms, worst ${Math.max(...l.lagsMs).toFixed(1)} ms over ${l.lagsMs.length} boundaries`,
   );
   const bigFeed = await timeBigFeed(browser, base, `${fixtures.url}/cors/generated/feed-2000.xml`);
+  const runs = (times: number[]) => times.map((t) => t.toFixed(0)).join(', ');
   report(
     'Open a 2,000-item feed to a listed Episodes view',
-    `${median(bigFeed).toFixed(0)} ms median (${(feedBytes / 1e6).toFixed(1)} MB feed; ${bigFeed.map((t) => t.toFixed(0)).join(', ')})`,
+    `${median(bigFeed.listed).toFixed(0)} ms median (${(feedBytes / 1e6).toFixed(1)} MB feed; ${runs(bigFeed.listed)}); all 2,000 rows ${median(bigFeed.all).toFixed(0)} ms (${runs(bigFeed.all)})`,
   );
   const load = await loadProxy(
     base,

@@ -45,4 +45,13 @@ describe('httpUrl', () => {
     expect(httpUrl('audio.mp3', '/demo/feed.xml')).toBe('/demo/audio.mp3');
     expect(httpUrl('https://example.com/x', '/demo/feed.xml')).toBe('https://example.com/x');
   });
+
+  it('alternating bases each resolve against their own (the base is parsed once per feed, #15)', () => {
+    const a = 'https://a.example.com/show/feed.xml';
+    const b = 'https://b.example.org/other/';
+    expect(httpUrl('1.mp3', a)).toBe('https://a.example.com/show/1.mp3');
+    expect(httpUrl('1.mp3', b)).toBe('https://b.example.org/other/1.mp3');
+    expect(httpUrl('../2.mp3', a)).toBe('https://a.example.com/2.mp3');
+    expect(httpUrl('3.mp3', a)).toBe('https://a.example.com/show/3.mp3');
+  });
 });
