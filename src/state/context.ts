@@ -1,6 +1,6 @@
 // The app's state objects, created once in App.svelte and handed down by Svelte context.
 import { getContext, setContext } from 'svelte';
-import type { Alignment } from './alignment.svelte.ts';
+import type { LazyAlignment } from './lazy-alignment.svelte.ts';
 import type { Library } from './library.svelte.ts';
 import type { Listening } from './listening.ts';
 import type { Navigation } from './navigation.ts';
@@ -22,7 +22,7 @@ export interface AppContext {
   search: Search;
   quotes: Quotes;
   toasts: Toasts;
-  alignment: Alignment;
+  alignment: LazyAlignment;
   sync: Sync;
 }
 

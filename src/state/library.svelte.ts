@@ -6,7 +6,7 @@ import { clampChapters } from '../core/chapters/clamp.ts';
 import { readFeed } from './feed-reader.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
 import { fetchText, type FetchKind, type Fetched } from './fetcher.ts';
-import type { Alignment } from './alignment.svelte.ts';
+import type { LazyAlignment } from './lazy-alignment.svelte.ts';
 import {
   failureReason as reason,
   findChapters,
@@ -49,7 +49,7 @@ export class Library {
   quoteRange = $state<{ t: number; end: number } | null>(null);
 
   /** Computes word times for transcripts that lack them (#12); none: published timing only. */
-  alignment: Alignment | null = null;
+  alignment: LazyAlignment | null = null;
   /** The listener's own transcripts (#15): code loaded with the first episode, off the first load. */
   own: OwnTranscripts | null = $state.raw(null);
   loadOwn: ((now: boolean) => Promise<OwnTranscripts | null>) | null = null;
