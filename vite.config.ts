@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { verbatimProxy } from './src/server/vite-plugin.ts';
-import { BUILD_TARGET } from './browsers.ts';
-import { safari15ClassFields } from './class-fields.ts';
+import { BUILD_TARGET } from './src/build/browsers.ts';
+import { safari15ClassFields } from './src/build/class-fields.ts';
 
 export default defineConfig({
   root: 'src',

@@ -1,11 +1,11 @@
-// The built app holds to the oldest supported browsers (browsers.ts, README "Browsers"), #13: one
+// The built app holds to the oldest supported browsers (src/build/browsers.ts, README "Browsers"), #13: one
 // regex lookbehind blanked the page in Safari before 16.4, and AbortSignal.any (Safari 17.4) broke
 // every feed load there. Parsed, not grepped: regex literals and static blocks are syntax nodes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type Node } from 'acorn';
 import { describe, expect, test } from 'vitest';
-import { classFieldValues, fieldIsSafe, isWrapped } from '../../class-fields.ts';
+import { classFieldValues, fieldIsSafe, isWrapped } from '../../src/build/class-fields.ts';
 
 const ASSETS = 'dist/assets';
 const bundles = readdirSync(ASSETS)
