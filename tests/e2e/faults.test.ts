@@ -89,8 +89,9 @@ describe('audio faults', () => {
     for (let i = 0; i < 6; i++) await page.keyboard.press('PageUp');
     const stopped = Date.now();
     await page.locator('[aria-label="Player"][aria-busy="true"]').waitFor({ timeout: 2500 });
-    await page.getByText(/^(Buffering…|Reconnecting to the audio)/).waitFor({ timeout: 500 });
-    expect(Date.now() - stopped).toBeLessThan(2500);
+    await page.getByText(/^(Buffering…|Reconnecting to the audio)/).waitFor({ timeout: 1500 });
+    // "Within a second or two" (#14), with room for a loaded 2-core CI machine.
+    expect(Date.now() - stopped).toBeLessThan(3000);
     await context.close();
   });
 

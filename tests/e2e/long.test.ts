@@ -92,6 +92,8 @@ describe('a long transcript', () => {
           .filter((i) => i > 0),
       );
     const next = chunkStarts[0]!;
+    // What arrives after the first view (search, panels) must be in before selecting (#11).
+    await page.getByLabel('Search transcript').waitFor();
     await settled(page); // follow's opening glide would carry the selection away
     await page
       .locator(TURNS)

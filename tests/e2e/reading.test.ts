@@ -30,7 +30,15 @@ describe('reading along', () => {
   test('scrolling by hand pauses follow; Back to now brings the current turn back', async () => {
     const { page, close } = await open('?t=150', { height: 700 });
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await page.waitForTimeout(1200); // let the opening scroll to the current turn settle
+    await page.getByLabel('Search transcript').waitFor(); // the parts after the first view are in
+    // The opening scroll has brought the current turn into view, and stopped.
+    await page.waitForFunction(() => {
+      const top = document
+        .querySelector('[aria-current="true"][data-speaker]')
+        ?.getBoundingClientRect().top;
+      return top !== undefined && top > 0 && top < 700;
+    });
+    await page.waitForTimeout(600);
     await page.mouse.move(400, 400);
     await page.mouse.wheel(0, -3000);
     await page.waitForTimeout(500);
