@@ -225,6 +225,11 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
       () => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 120,
       { message: 'the duration' },
     );
+    // The audio element has its metadata (howler arrives after the first view, #11): a click
+    // before that is queued, and under load it raced the element's own first seek.
+    await p.waitFor(() => ((window as unknown as W).__audio()?.readyState ?? 0) >= 1, {
+      message: 'the audio metadata',
+    });
     const box = await p.evaluate(() => {
       const el = document.querySelector('input[aria-label="Seek"]')!;
       el.scrollIntoView({ block: 'center' });
