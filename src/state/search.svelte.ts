@@ -37,11 +37,16 @@ export class Search {
   }
   /** Moves the keyboard to the search field, when one is on the page (the / shortcut). */
   focus(): void {
-    this.#field?.focus();
+    if (this.#field) this.#field.focus();
+    // The field arrives just after the first view (#11): a / pressed before that still lands.
+    else this.#focusWanted = true;
   }
+  #focusWanted = false;
   /** Connects the search field; returns the function that disconnects it. */
   attachField(field: { focus(): void }): () => void {
     this.#field = field;
+    if (this.#focusWanted) field.focus();
+    this.#focusWanted = false;
     return () => {
       if (this.#field === field) this.#field = null;
     };

@@ -65,6 +65,7 @@ describe('transcript and chapter sources', () => {
     ]);
     expect(list[1]![2]).toContain('Note: nobody else is awake');
     expect(await currentTurn(page)).toBe(1);
+    await page.getByText('Chapters: chapters in the feed').waitFor(); // after the first view (#11)
     expect(await chapters(page)).toEqual([
       [0, '0:00 Opening'],
       [9.4, '0:09 Kitchen'],
@@ -88,6 +89,7 @@ describe('transcript and chapter sources', () => {
       return range?.toString() ?? '';
     });
     expect(word).toBe('quietest');
+    await page.locator('nav[aria-label="Chapters"] [data-start]').first().waitFor(); // after the first view
     expect((await chapters(page)).map(([s, title]) => [s, title])).toEqual([
       [0, '0:00 Cold open'],
       [9.25, '0:09 The quiet kitchen'],
