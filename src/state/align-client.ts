@@ -84,18 +84,23 @@ export function httpAlignClient(base = '', fetchImpl: Fetch = (...a) => fetch(..
 
   /** The server's answer, kept once it has given one (it does not change while the page is open). */
   let offer: string | null | undefined;
+  /** `/api/align` itself: a network failure is "unreachable", an error status the server's refusal. */
+  const ask = async (init: RequestInit & { signal: AbortSignal }): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await fetchImpl(url(''), init);
+    } catch (error) {
+      if (init.signal.aborted) throw error;
+      throw unreachable();
+    }
+    if (!response.ok) throw await refusal(response);
+    return response;
+  };
 
   return {
     async offered(signal) {
       if (offer !== undefined) return offer;
-      let response: Response;
-      try {
-        response = await fetchImpl(url(''), { credentials: 'omit', signal });
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw unreachable();
-      }
-      if (!response.ok) throw await refusal(response);
+      const response = await ask({ credentials: 'omit', signal });
       const body = (await response.json().catch(() => null)) as {
         available?: unknown;
         error?: unknown;
@@ -111,20 +116,13 @@ export function httpAlignClient(base = '', fetchImpl: Fetch = (...a) => fetch(..
     },
 
     async start(request, signal) {
-      let response: Response;
-      try {
-        response = await fetchImpl(url(''), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify(request),
-          credentials: 'omit',
-          signal,
-        });
-      } catch (error) {
-        if (signal.aborted) throw error;
-        throw unreachable();
-      }
-      if (!response.ok) throw await refusal(response);
+      const response = await ask({
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(request),
+        credentials: 'omit',
+        signal,
+      });
       const body = (await response.json().catch(() => null)) as {
         job?: unknown;
         cached?: unknown;
