@@ -12,10 +12,19 @@ const MEDIA_ERRORS: Record<number, string> = {
   4: 'The audio file could not be opened (missing, or a format this browser cannot play).',
 };
 
+/**
+ * The whole-file sprite's length until the duration is known, in ms: longer than any episode
+ * (11.5 days), yet short enough that howler's end timer (set on a rate change, length/rate) stays
+ * under setTimeout's 2^31 ms limit at the slowest rate.
+ */
+const PROVISIONAL_MS = 1e9;
+
 const NO_OUTPUT = 'This device has no working sound output, so the audio cannot play.';
 
 interface HowlInternals {
   _sounds?: Array<{ _node?: HTMLAudioElement; _seek?: number }>;
+  _sprite?: Record<string, [number, number]>;
+  _duration?: number;
 }
 
 /** The media event howler waits for before it counts a sound loaded or plays it ('canplaythrough'). */
@@ -47,6 +56,11 @@ export class HowlerEngine implements AudioEngine {
       preload: 'metadata',
       format: [audioFormat(source.url, source.type)],
       rate: this.#rate,
+      // howler sizes its whole-file sprite from the element's duration at the first canplaythrough.
+      // WebKit may fire that at readyState 4 before it knows the duration (0): the sprite was
+      // [0, 0] and a Play pressed while loading "ended" at once, never calling play() (#13). A
+      // provisional sprite outlasts any episode until the element knows its duration.
+      sprite: { __default: [0, PROVISIONAL_MS] },
     });
     this.#howl = howl;
     const sound = (howl as unknown as HowlInternals)._sounds?.[0];
@@ -58,7 +72,11 @@ export class HowlerEngine implements AudioEngine {
       // A Play pressed while loading may already be playing from there: seeking again restarted it.
       const there = this.#node !== null && Math.abs(this.#node.currentTime - startAt) < 0.05;
       if (startAt > 0 && !there) howl.seek(startAt);
-      this.#emit({ type: 'loaded', duration: howl.duration(), seekable: this.#seekable() });
+      // The element's duration, once it knows it; `durationchange` reports it otherwise.
+      const duration = this.#node?.duration ?? NaN;
+      if (!Number.isFinite(duration) || duration <= 0) return;
+      this.#knowDuration(duration);
+      this.#emit({ type: 'loaded', duration, seekable: this.#seekable() });
     });
     // howler drops its error listener after the first error; the node listeners below keep watching.
     howl.on('loaderror', (_id, code) => this.#fail(code));
@@ -96,9 +114,18 @@ export class HowlerEngine implements AudioEngine {
     // howler stops listening after its first error; a later network failure still reaches us here.
     on('error', () => this.#fail(node.error?.code, node.error?.message));
     on('durationchange', () => {
-      if (Number.isFinite(node.duration))
-        this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
+      if (!Number.isFinite(node.duration) || node.duration <= 0) return;
+      this.#knowDuration(node.duration);
+      this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
     });
+  }
+
+  /** Gives howler the element's real duration (its end timer on a rate change uses the sprite). */
+  #knowDuration(seconds: number): void {
+    const howl = this.#howl as unknown as HowlInternals | null;
+    if (!howl?._sprite?.__default) return;
+    howl._duration = Math.ceil(seconds * 10) / 10;
+    howl._sprite.__default = [0, howl._duration * 1000];
   }
 
   /**

@@ -251,9 +251,12 @@ export class Player extends PlayerState {
   #onEngine(event: EngineEvent): void {
     switch (event.type) {
       case 'loaded':
+        // An engine that reports a duration it does not yet know (0, NaN) changes nothing but
+        // seekability: the position would be clamped to 0:00 and an end come at once (#13).
+        this.canSeek = event.seekable;
+        if (!(event.duration > 0) || !Number.isFinite(event.duration)) break;
         this.duration = event.duration;
         this.mediaDuration = event.duration;
-        this.canSeek = event.seekable;
         // A start past the real audio's end (the feed's duration was longer) ends at the end:
         // the current turn is the one at the position shown (CONTRACT.md).
         if (this.position > event.duration) this.seek(event.duration);
@@ -290,6 +293,7 @@ export class Player extends PlayerState {
         break;
       case 'progress':
         this.buffered = this.#engine.buffered();
+        this.#recovery.arrived();
         break;
       case 'error':
         this.#recovery.fail(event.message);

@@ -38,6 +38,8 @@ export class Recovery {
   #startedAt: number | null = null;
   /** The clock at the last reading while on trial, to tell a seek from listening. */
   #lastClock = 0;
+  /** Whether audio data arrived since the stall watch last looked (a slow link is not a stall). */
+  #arrived = false;
 
   constructor(
     private readonly host: RecoveryHost,
@@ -73,6 +75,11 @@ export class Recovery {
     this.#attempt = 0;
   }
 
+  /** Audio data arrived (the element's `progress`): a slow link still counts as alive. */
+  arrived(): void {
+    this.#arrived = true;
+  }
+
   fail(message: string): void {
     if (this.#pending) return;
     this.#startedAt = null;
@@ -100,15 +107,20 @@ export class Recovery {
 
   /**
    * While the listener wants playback, the clock must move: checked every STALL_MS, a frozen clock
-   * (a server that stopped answering, a play the browser dropped) is a failure and reloads.
+   * with no audio data arriving either (a server that stopped answering, a play the browser
+   * dropped) is a failure and reloads. A slow link that is still delivering is waited for: a
+   * reload would only start its download over (#13: WebKit through 200 KB/s under load).
    */
   watchStall(): void {
     const token = ++this.#stallToken;
     let last = this.host.clock();
+    this.#arrived = false;
     const check = () => {
       if (token !== this.#stallToken || !this.host.wantsPlay()) return;
       const now = this.host.clock();
-      if (now === last && !this.#pending) {
+      const arrived = this.#arrived;
+      this.#arrived = false;
+      if (now === last && !arrived && !this.#pending) {
         this.fail('The audio stopped arriving from the publisher.');
         return;
       }

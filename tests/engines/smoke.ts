@@ -68,7 +68,13 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
       const state = await p.evaluate(() => {
         const m = (window as unknown as W).__audio();
         const bar = document.querySelector('[aria-label="Player"]')?.textContent ?? '';
-        return `clock ${m?.currentTime} paused ${m?.paused} readyState ${m?.readyState} play() calls ${(window as unknown as W).__playCalls}; player: ${bar.replace(/\s+/g, ' ').trim()}`;
+        const howl = (
+          window as unknown as {
+            Howler?: { _howls: Array<{ _state: string; _queue: unknown[]; _duration: number }> };
+          }
+        ).Howler?._howls.at(-1);
+        const button = document.querySelector('[aria-label="Play"], [aria-label="Pause"]');
+        return `clock ${m?.currentTime} paused ${m?.paused} readyState ${m?.readyState} network ${m?.networkState} duration ${m?.duration} play() calls ${(window as unknown as W).__playCalls}; howl ${howl?._state} queue ${howl?._queue.length} duration ${howl?._duration}; button ${button?.getAttribute('aria-label')}; player: ${bar.replace(/\s+/g, ' ').trim()}`;
       });
       throw new Error(`${error.message} (${state})`);
     });

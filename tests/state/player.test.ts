@@ -318,6 +318,21 @@ describe('audio faults', () => {
     expect(engine.loads).toBe(2);
   });
 
+  test('a slow link that still delivers data is waited for; once the data stops too, it reloads', () => {
+    const { player, engine, frame } = setup(60);
+    player.play();
+    engine.playing = false; // Play pressed; the element is still gathering enough to start
+    for (let i = 0; i < 40; i++) {
+      frame(0.5);
+      engine.emit({ type: 'progress' }); // bytes keep arriving, slowly
+    }
+    expect(player.retryAttempt).toBe(0);
+    expect(engine.loads).toBe(1);
+    frame(8.1); // nothing arrives any more, the clock is still frozen
+    frame(8.1);
+    expect(player.retryAttempt).toBe(1);
+  });
+
   test('without Range support the player cannot seek and says so through canSeek', () => {
     const engine = new FakeEngine(60);
     engine.seekable = false;
