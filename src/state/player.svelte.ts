@@ -191,7 +191,7 @@ export class Player extends PlayerState {
     if (target) this.seek(target.start);
   }
 
-  /** Reloads the audio after the listener pressed Retry, resuming where it stopped. */
+  /** Retry: reloads the audio and resumes where it stopped. */
   retry(): void {
     if (!this.#source) return;
     this.error = null;
@@ -226,10 +226,8 @@ export class Player extends PlayerState {
     this.#engine.destroy();
   }
 
-  /**
-   * How long the frame loop may sleep (wall-clock ms): until shortly before the next turn, word,
-   * chapter or quote end, which must land on their frame, or until the next display step, which need not.
-   */
+  // Wall-clock ms the frame loop may sleep: until just before the next turn, word, chapter or quote
+  // end (they must land on their frame), or until the next display step (which need not).
   #msUntilNextChange(): number {
     if (this.pendingSeek !== null || this.buffering) return 0;
     const pos = this.position;
@@ -251,9 +249,7 @@ export class Player extends PlayerState {
   #onEngine(event: EngineEvent): void {
     switch (event.type) {
       case 'loaded':
-        // An engine that reports a duration it does not yet know (0, NaN) changes nothing but
-        // seekability: the position would be clamped to 0:00 and an end come at once (#13).
-        this.canSeek = event.seekable;
+        this.canSeek = event.seekable; // a duration not known yet (0, NaN) would clamp to 0:00 (#13)
         if (!(event.duration > 0) || !Number.isFinite(event.duration)) break;
         this.duration = event.duration;
         this.mediaDuration = event.duration;

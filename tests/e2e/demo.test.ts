@@ -238,6 +238,10 @@ describe('the demo episode', () => {
         page.getByRole('button', { name: 'Play', exact: true }).isVisible(),
       ).resolves.toBe(true);
       // Playing starts there: the audio is not reloaded from 0:00 and the highlight never visits the opening.
+      // (The audio element comes with howler, after the first view: #11.)
+      await page.waitForFunction(() =>
+        (window as unknown as { __audio: () => HTMLMediaElement | undefined }).__audio(),
+      );
       await page.evaluate(() => {
         const w = window as unknown as {
           __audio: () => HTMLMediaElement;

@@ -32,8 +32,10 @@ const turns = (page: Page) =>
         ] as const,
     ),
   );
-const chapters = (page: Page) =>
-  page
+/** The chapter list, once it is in (chapters arrive in their own chunk after the first view, #11). */
+const chapters = async (page: Page) => {
+  await page.locator('nav[aria-label="Chapters"] [data-start]').first().waitFor();
+  return page
     .locator('nav[aria-label="Chapters"] [data-start]')
     .evaluateAll((els) =>
       els.map(
@@ -44,6 +46,7 @@ const chapters = (page: Page) =>
           ] as const,
       ),
     );
+};
 const currentTurn = (page: Page) =>
   page
     .locator(TURNS)
