@@ -25,6 +25,8 @@ async function selectIn(
   to: number,
   toIndex = index,
 ): Promise<void> {
+  // Chapter headings arrive in the transcript after the first view (#11) and move the turns.
+  await page.locator('.chapter-head').first().waitFor();
   const a = page.locator(TURNS).nth(index).locator('.text');
   const b = page.locator(TURNS).nth(toIndex).locator('.text');
   await a.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -153,6 +155,31 @@ describe('quoting', () => {
     const after = await highlighted();
     expect(after).toHaveLength(before.length);
     expect(after.every((t) => t === word.toLowerCase())).toBe(true);
+    await context.close();
+  });
+
+  test('a chapter heading alone offers no Quote; from the heading into a turn quotes the words', async () => {
+    const { context, page } = await open();
+    const head = page.locator('[aria-label="Transcript"] .chapter-head').nth(1);
+    await head.waitFor();
+    await head.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await head.selectText();
+    expect((await page.evaluate(() => getSelection()!.toString())).trim().length).toBeGreaterThan(
+      3,
+    );
+    await page.waitForTimeout(200); // selectionchange has run
+    expect(await page.getByRole('button', { name: 'Quote', exact: true }).count()).toBe(0);
+    // Extend the selection into the turn after the heading: now there are words to quote.
+    await page.evaluate(() => {
+      const h = document.querySelectorAll('[aria-label="Transcript"] .chapter-head')[1]!;
+      let turn = h.nextElementSibling;
+      while (turn && !turn.matches('[data-speaker]')) turn = turn.nextElementSibling;
+      const text = turn!.querySelector('.text')!;
+      getSelection()!.setBaseAndExtent(h, 0, text.firstChild ?? text, 0);
+      getSelection()!.extend(text, Math.min(2, text.childNodes.length));
+    });
+    await page.getByRole('button', { name: 'Quote', exact: true }).click();
+    await page.getByText('Quote copied and saved.').waitFor();
     await context.close();
   });
 

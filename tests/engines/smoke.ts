@@ -203,11 +203,22 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
       (sel) => Number(document.querySelectorAll(sel)[8]!.getAttribute('data-start')),
       TURNS,
     );
-    await p.click(() =>
-      document
-        .querySelectorAll('[aria-label="Transcript"] [data-start][data-speaker]')[8]
-        ?.querySelector('p'),
-    );
+    // The turn's first words (a click further in seeks to its later sentence, #14), measured once
+    // the chapter headings that arrive after the first view (#11) have moved the turns.
+    await p.waitFor(() => document.querySelector('.chapter-head') !== null, {
+      message: 'the chapter headings',
+    });
+    const at = await p.evaluate((sel) => {
+      const text = document.querySelectorAll(sel)[8]!.querySelector('p')!;
+      text.scrollIntoView({ block: 'center' });
+      return new Promise<{ x: number; y: number }>((done) =>
+        setTimeout(() => {
+          const r = text.getBoundingClientRect();
+          done({ x: r.left + 4, y: r.top + 6 });
+        }, 300),
+      );
+    }, TURNS);
+    await p.clickAt(at.x, at.y);
     await p.waitFor(
       (s) =>
         Math.abs(
@@ -334,18 +345,31 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
 
   check('quoting: select words in a turn, press Quote, the quote is saved', async () => {
     const p = await open();
+    // Chapter headings come into the transcript after the first view (#11) and move the turns down:
+    // measure once they are in and the scroll has settled (WebKit dragged over a heading before).
+    await p.waitFor(() => document.querySelector('.chapter-head') !== null, {
+      message: 'the chapter headings',
+    });
+    await p.evaluate((sel) => {
+      document.querySelectorAll(sel)[5]!.querySelector('p')!.scrollIntoView({ block: 'center' });
+      return new Promise((r) => setTimeout(r, 300));
+    }, TURNS);
     const box = await p.evaluate((sel) => {
-      const text = document.querySelectorAll(sel)[5]!.querySelector('p')!;
-      text.scrollIntoView({ block: 'center' });
-      const r = text.getBoundingClientRect();
+      const r = document.querySelectorAll(sel)[5]!.querySelector('p')!.getBoundingClientRect();
       return { x: r.left, y: r.top, width: r.width };
     }, TURNS);
-    await p.evaluate(() => new Promise((r) => setTimeout(r, 300)));
     await p.drag([box.x + box.width * 0.02, box.y + 10], [box.x + box.width * 0.5, box.y + 10]);
     const selected = (await p.evaluate(() => getSelection()?.toString() ?? ''))
       .replace(/\s+/g, ' ')
       .trim();
     expect(selected.length).toBeGreaterThan(10);
+    // The words are the sixth turn's.
+    expect(
+      await p.evaluate(
+        (sel) => document.querySelectorAll(sel)[5]!.contains(getSelection()?.anchorNode ?? null),
+        TURNS,
+      ),
+    ).toBe(true);
     await p.waitFor(
       () => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Quote'),
       { message: 'the Quote button' },

@@ -33,12 +33,7 @@ describe.skipIf(engines.skip.webkit !== null)('WebKit', () => {
   afterAll(async () => {
     await webkit?.close();
   });
-  // Open in WebKitGTK (#13), reproduced on this machine but not yet diagnosed:
-  // Open in WebKitGTK (#13), reproduced on this machine but not yet diagnosed:
-  smokeSuite(() => page!, {
-    'quoting: select words in a turn, press Quote, the quote is saved':
-      'the WebDriver selection does not yet bring up the Quote button in WebKit',
-  });
+  smokeSuite(() => page!);
 
   test('phone width (390 × 844): no sideways scrolling, Play in reach, lock-screen metadata, the keyboard map', async () => {
     const p = page!;
