@@ -5,6 +5,7 @@
 import { turnGrammar, type AlignedWord } from '../../core/align/grammar.ts';
 import {
   estimateWords,
+  padFor,
   plausibleWords,
   predictOffset,
   publishedSpan,
@@ -71,6 +72,41 @@ async function tryWindow(
   return tokenTimes(piece, r.words);
 }
 
+/** A pause this long after a turn's first few words, with speech inside it, strands those words. */
+const STRANDED_GAP = 1;
+const STRANDED_SPEECH = 0.4;
+
+/**
+ * The edge check (#12): a window that reaches back over an inserted ad's last seconds can put a
+ * turn's first words on the ad's speech, leaving a pause after them that holds speech the turn
+ * then lacks (its real first words). Found that way, the turn is aligned again from the end of
+ * the stranded words; the new times are kept when they no longer strand any.
+ */
+async function unstranded(c: SearchContext, i: number, words: WordTime[]): Promise<WordTime[]> {
+  const at = strandedAt(c, words);
+  if (at === null) return words;
+  const tokens = c.tokens[i] ?? [];
+  const [before, after] = neighbours(c, i);
+  const from = words[at - 1]?.end ?? 0;
+  const to = (words.at(-1)?.end ?? from) + padFor(publishedSpan(c.turns, i));
+  const again = await tryWindow(c, tokens, before, after, from, to);
+  return again && (again[0]?.start ?? 0) >= from - 0.05 && strandedAt(c, again) === null
+    ? again
+    : words;
+}
+
+/** Index of the first word after a stranding pause among a turn's first words, or null. */
+function strandedAt(c: SearchContext, words: readonly WordTime[]): number | null {
+  const limit = Math.min(5, Math.floor(words.length / 3));
+  for (let k = 1; k <= limit; k++) {
+    const a = words[k - 1]?.end ?? 0;
+    const b = words[k]?.start ?? 0;
+    if (b - a >= STRANDED_GAP && speechSeconds(c.flags, a + 0.1, b - 0.1) >= STRANDED_SPEECH)
+      return k;
+  }
+  return null;
+}
+
 function resultOf(c: SearchContext, i: number, words: WordTime[]): TurnResult {
   const start = words[0]?.start ?? 0;
   const end = words.at(-1)?.end ?? start;
@@ -93,7 +129,7 @@ export async function searchTurn(c: SearchContext, i: number): Promise<TurnResul
     tried.add(rounded);
     const [a, b] = windowFor(span, offset, c.duration);
     const words = await tryWindow(c, tokens, before, after, a, b);
-    return words ? resultOf(c, i, words) : null;
+    return words ? resultOf(c, i, await unstranded(c, i, words)) : null;
   };
   const expected = predictOffset(c.turns, c.results, i);
   const direct = await attempt(expected);
@@ -138,7 +174,7 @@ export async function settleTurn(c: SearchContext, i: number): Promise<TurnResul
   if (tokens.length === 0 || tooShortFor(tokens.length, b - a, speechSeconds(c.flags, a, b)))
     return { index: i, start: a, end: a, status: 'missing', words: [] };
   const whole = await tryWindow(c, tokens, before, after, a - 0.5, b + 0.5);
-  if (whole) return resultOf(c, i, whole);
+  if (whole) return resultOf(c, i, await unstranded(c, i, whole));
   const text = c.turns[i]?.text ?? '';
   const pieces = sentenceRanges(text).map(([from, to]) =>
     tokens.filter((t) => t.from >= from && t.to <= to),
