@@ -73,10 +73,7 @@ export class HowlerEngine implements AudioEngine {
       const there = this.#node !== null && Math.abs(this.#node.currentTime - startAt) < 0.05;
       if (startAt > 0 && !there) howl.seek(startAt);
       // The element's duration, once it knows it; `durationchange` reports it otherwise.
-      const duration = this.#node?.duration ?? NaN;
-      if (!Number.isFinite(duration) || duration <= 0) return;
-      this.#knowDuration(duration);
-      this.#emit({ type: 'loaded', duration, seekable: this.#seekable() });
+      this.#durationKnown(this.#node?.duration ?? NaN);
     });
     // howler drops its error listener after the first error; the node listeners below keep watching.
     howl.on('loaderror', (_id, code) => this.#fail(code));
@@ -113,19 +110,21 @@ export class HowlerEngine implements AudioEngine {
     on('canplay', () => this.#recheckSeekable());
     // howler stops listening after its first error; a later network failure still reaches us here.
     on('error', () => this.#fail(node.error?.code, node.error?.message));
-    on('durationchange', () => {
-      if (!Number.isFinite(node.duration) || node.duration <= 0) return;
-      this.#knowDuration(node.duration);
-      this.#emit({ type: 'loaded', duration: node.duration, seekable: this.#seekable() });
-    });
+    on('durationchange', () => this.#durationKnown(node.duration));
   }
 
-  /** Gives howler the element's real duration (its end timer on a rate change uses the sprite). */
-  #knowDuration(seconds: number): void {
+  /**
+   * The element's duration, when it is a real one (not NaN, not WebKit's early 0): given to howler
+   * (its end timer on a rate change uses the sprite) and reported as `loaded`.
+   */
+  #durationKnown(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds <= 0) return;
     const howl = this.#howl as unknown as HowlInternals | null;
-    if (!howl?._sprite?.__default) return;
-    howl._duration = Math.ceil(seconds * 10) / 10;
-    howl._sprite.__default = [0, howl._duration * 1000];
+    if (howl?._sprite?.__default) {
+      howl._duration = Math.ceil(seconds * 10) / 10;
+      howl._sprite.__default = [0, howl._duration * 1000];
+    }
+    this.#emit({ type: 'loaded', duration: seconds, seekable: this.#seekable() });
   }
 
   /**

@@ -73,6 +73,14 @@ function readyBeforeDuration(node: FakeAudio) {
   node.duration = 0;
   node.dispatchEvent(new Event('canplaythrough'));
 }
+/** Play pressed while loading, then the element ready before it knows its duration. */
+async function playingBeforeDuration() {
+  const playing = opened();
+  playing.engine.play();
+  readyBeforeDuration(playing.node);
+  await tick();
+  return playing;
+}
 function durationKnown(node: FakeAudio, seconds: number) {
   node.duration = seconds;
   node.dispatchEvent(new Event('durationchange'));
@@ -80,10 +88,7 @@ function durationKnown(node: FakeAudio, seconds: number) {
 
 describe('HowlerEngine on an element that is ready before it knows its duration (#13)', () => {
   test('a Play pressed while loading calls the element’s play(); no end, no zero duration', async () => {
-    const { engine, events, node } = opened();
-    engine.play();
-    readyBeforeDuration(node);
-    await tick();
+    const { engine, events, node } = await playingBeforeDuration();
     durationKnown(node, 196.7);
     await tick();
     expect(node.plays).toBe(1);
@@ -94,10 +99,7 @@ describe('HowlerEngine on an element that is ready before it knows its duration 
   });
 
   test('a rate change while playing before the duration is known does not end the episode', async () => {
-    const { engine, events, node } = opened();
-    engine.play();
-    readyBeforeDuration(node);
-    await tick();
+    const { engine, events } = await playingBeforeDuration();
     engine.setRate(0.75); // howler sets an end timer from the sprite's length: it must not overflow
     await tick(30);
     expect(events.filter((e) => e.type === 'ended')).toEqual([]);
@@ -105,10 +107,7 @@ describe('HowlerEngine on an element that is ready before it knows its duration 
   });
 
   test('once the duration is known, a rate change near the end still ends there', async () => {
-    const { engine, events, node } = opened();
-    engine.play();
-    readyBeforeDuration(node);
-    await tick();
+    const { engine, events, node } = await playingBeforeDuration();
     durationKnown(node, 10);
     node.currentTime = 9.99;
     engine.setRate(2);

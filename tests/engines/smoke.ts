@@ -16,13 +16,7 @@ type W = Window & {
 };
 
 /** Registers the smoke tests; `page()` is the engine's page, opened in beforeAll by the caller. */
-/**
- * `stillOpen` names smoke tests an engine still fails, with why: they are reported as skipped, not
- * passed, until the bug is fixed (each is listed in the #13 closing note).
- */
-export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, string> = {}): void {
-  const check = (name: string, fn: () => Promise<void>, timeout?: number) =>
-    test.skipIf(name in stillOpen)(name, fn, timeout);
+export function smokeSuite(page: () => EnginePage): void {
   let slow: Throttle | undefined;
   beforeAll(async () => {
     slow = await startThrottle(appUrl, 200_000);
@@ -87,6 +81,29 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
       { timeout, message: `the audio clock past ${seconds} s` },
       seconds,
     );
+  /**
+   * Where turn `index`'s text sits once it is in view, measured after the chapter headings that
+   * arrive after the first view (#11) have moved the turns and the scroll has settled.
+   */
+  const turnText = async (p: EnginePage, index: number) => {
+    await p.waitFor(() => document.querySelector('.chapter-head') !== null, {
+      message: 'the chapter headings',
+    });
+    return p.evaluate(
+      (sel, i) => {
+        const text = document.querySelectorAll(sel)[i]!.querySelector('p')!;
+        text.scrollIntoView({ block: 'center' });
+        return new Promise<{ x: number; y: number; width: number }>((done) =>
+          setTimeout(() => {
+            const r = text.getBoundingClientRect();
+            done({ x: r.left, y: r.top, width: r.width });
+          }, 300),
+        );
+      },
+      TURNS,
+      index,
+    );
+  };
   const turnStarts = (p: EnginePage) =>
     p.evaluate(
       (sel) =>
@@ -104,7 +121,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
   const expected = (starts: number[], t: number) =>
     starts.reduce((found, start, i) => (start <= t ? i : found), -1);
 
-  check('the demo renders: title, turns, chapters, a Play button, no errors', async () => {
+  test('the demo renders: title, turns, chapters, a Play button, no errors', async () => {
     const p = await open();
     // Chapters arrive in their own chunk after the first view (#11).
     await p.waitFor(
@@ -128,7 +145,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     expect(await p.errors()).toEqual([]);
   });
 
-  check('Play starts promptly and the audio clock runs at real time; Pause stops it', async () => {
+  test('Play starts promptly and the audio clock runs at real time; Pause stops it', async () => {
     const p = await open();
     await p.click(playButton('Play'));
     await hasButton(p, 'Pause');
@@ -149,7 +166,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     expect(Math.abs((await clock(p)) - stopped)).toBeLessThan(0.05);
   });
 
-  check('the current turn follows the audio clock frame by frame', async () => {
+  test('the current turn follows the audio clock frame by frame', async () => {
     const first = await open();
     const starts = await turnStarts(first);
     const from = Math.max(0, (starts[3] ?? 10) - 1.2);
@@ -193,7 +210,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     await p.click(playButton('Pause'));
   });
 
-  check('clicking a turn seeks there; Play after a paused seek starts there at once', async () => {
+  test('clicking a turn seeks there; Play after a paused seek starts there at once', async () => {
     const p = await open();
     await p.click(playButton('Play'));
     await playingPast(p, 0.5, 5000);
@@ -203,22 +220,9 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
       (sel) => Number(document.querySelectorAll(sel)[8]!.getAttribute('data-start')),
       TURNS,
     );
-    // The turn's first words (a click further in seeks to its later sentence, #14), measured once
-    // the chapter headings that arrive after the first view (#11) have moved the turns.
-    await p.waitFor(() => document.querySelector('.chapter-head') !== null, {
-      message: 'the chapter headings',
-    });
-    const at = await p.evaluate((sel) => {
-      const text = document.querySelectorAll(sel)[8]!.querySelector('p')!;
-      text.scrollIntoView({ block: 'center' });
-      return new Promise<{ x: number; y: number }>((done) =>
-        setTimeout(() => {
-          const r = text.getBoundingClientRect();
-          done({ x: r.left + 4, y: r.top + 6 });
-        }, 300),
-      );
-    }, TURNS);
-    await p.clickAt(at.x, at.y);
+    // The turn's first words: a click further in seeks to its later sentence (#14).
+    const at = await turnText(p, 8);
+    await p.clickAt(at.x + 4, at.y + 6);
     await p.waitFor(
       (s) =>
         Math.abs(
@@ -236,7 +240,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     await p.click(playButton('Pause'));
   });
 
-  check('the seek bar: a click three quarters along seeks there', async () => {
+  test('the seek bar: a click three quarters along seeks there', async () => {
     const p = await open();
     await p.waitFor(
       () => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 120,
@@ -281,7 +285,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     );
   });
 
-  check('keys: Space plays and pauses, L and J skip 15 s, ? shows the shortcuts', async () => {
+  test('keys: Space plays and pauses, L and J skip 15 s, ? shows the shortcuts', async () => {
     const p = await open('?t=60');
     await p.click(() => document.querySelector('h1'));
     await p.press(' ');
@@ -321,7 +325,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     });
   });
 
-  check('a deep link into a long show-notes episode opens there and plays from there', async () => {
+  test('a deep link into a long show-notes episode opens there and plays from there', async () => {
     const feed = `${fixtureUrl}/cors/generated/notes-long-feed.xml`;
     const t = 2400;
     const p = await open(`?${new URLSearchParams({ feed, t: String(t) })}`);
@@ -343,21 +347,10 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     await p.click(playButton('Pause'));
   });
 
-  check('quoting: select words in a turn, press Quote, the quote is saved', async () => {
+  test('quoting: select words in a turn, press Quote, the quote is saved', async () => {
     const p = await open();
-    // Chapter headings come into the transcript after the first view (#11) and move the turns down:
-    // measure once they are in and the scroll has settled (WebKit dragged over a heading before).
-    await p.waitFor(() => document.querySelector('.chapter-head') !== null, {
-      message: 'the chapter headings',
-    });
-    await p.evaluate((sel) => {
-      document.querySelectorAll(sel)[5]!.querySelector('p')!.scrollIntoView({ block: 'center' });
-      return new Promise((r) => setTimeout(r, 300));
-    }, TURNS);
-    const box = await p.evaluate((sel) => {
-      const r = document.querySelectorAll(sel)[5]!.querySelector('p')!.getBoundingClientRect();
-      return { x: r.left, y: r.top, width: r.width };
-    }, TURNS);
+    // WebKit dragged over a chapter heading when it measured before the headings came in.
+    const box = await turnText(p, 5);
     await p.drag([box.x + box.width * 0.02, box.y + 10], [box.x + box.width * 0.5, box.y + 10]);
     const selected = (await p.evaluate(() => getSelection()?.toString() ?? ''))
       .replace(/\s+/g, ' ')
@@ -387,7 +380,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     );
   });
 
-  check('through a 200 KB/s link, Play starts promptly', async () => {
+  test('through a 200 KB/s link, Play starts promptly', async () => {
     // #13 (Firefox): it stuck on Buffering…, then Reconnecting…, every time.
     const p = await open('', slow!.url);
     await p.click(playButton('Play'));
@@ -395,7 +388,7 @@ export function smokeSuite(page: () => EnginePage, stillOpen: Record<string, str
     await p.click(playButton('Pause'));
   });
 
-  check('no errors reached the console along the way', async () => {
+  test('no errors reached the console along the way', async () => {
     expect(await page().errors()).toEqual([]);
   });
 }
