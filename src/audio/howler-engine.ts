@@ -21,6 +21,14 @@ const PROVISIONAL_MS = 1e9;
 
 const NO_OUTPUT = 'This device has no working sound output, so the audio cannot play.';
 
+/**
+ * Shorter than any episode: a duration under this, with the element ready, is a broken load. WebKit
+ * under load once reported 0.0016 s for a 197-s file at readyState 4, for good (#13): the player
+ * clamped a deep link to 0:00 and Play ended at once. Reported as an error, the reload fixes it.
+ */
+const MIN_MEDIA_S = 1;
+const TOO_SHORT = 'The audio reported a length under a second, which cannot be the episode.';
+
 interface HowlInternals {
   _sounds?: Array<{ _node?: HTMLAudioElement; _seek?: number }>;
   _sprite?: Record<string, [number, number]>;
@@ -45,11 +53,14 @@ export class HowlerEngine implements AudioEngine {
   #url = '';
   /** The seekability last reported with `loaded`, to report a change. */
   #saidSeekable = true;
+  /** Whether this load's sub-second duration was reported (once per load). */
+  #saidTooShort = false;
 
   load(source: AudioSource, startAt = 0): void {
     this.#teardown();
     this.#url = source.url;
     this.#saidSeekable = true;
+    this.#saidTooShort = false;
     const howl = new Howl({
       src: [source.url],
       html5: true,
@@ -69,6 +80,7 @@ export class HowlerEngine implements AudioEngine {
     // queue before our 'load' handler's seek, so it played from 0:00 and then jumped (#13).
     if (sound && startAt > 0) sound._seek = startAt;
     howl.once('load', () => {
+      if (this.#tooShort()) return;
       // A Play pressed while loading may already be playing from there: seeking again restarted it.
       const there = this.#node !== null && Math.abs(this.#node.currentTime - startAt) < 0.05;
       if (startAt > 0 && !there) howl.seek(startAt);
@@ -78,7 +90,9 @@ export class HowlerEngine implements AudioEngine {
     // howler drops its error listener after the first error; the node listeners below keep watching.
     howl.on('loaderror', (_id, code) => this.#fail(code));
     howl.on('playerror', (_id, code) => this.#fail(code));
-    howl.on('end', () => this.#emit({ type: 'ended' }));
+    howl.on('end', () => {
+      if (!this.#tooShort()) this.#emit({ type: 'ended' });
+    });
     // howler's own pause event skips the internal pause it makes while seeking.
     howl.on('pause', () => this.#emit({ type: 'paused' }));
     this.#watchNode();
@@ -108,17 +122,19 @@ export class HowlerEngine implements AudioEngine {
       this.#recheckSeekable();
     });
     on('canplay', () => this.#recheckSeekable());
+    on('canplaythrough', () => this.#tooShort());
     // howler stops listening after its first error; a later network failure still reaches us here.
     on('error', () => this.#fail(node.error?.code, node.error?.message));
     on('durationchange', () => this.#durationKnown(node.duration));
   }
 
   /**
-   * The element's duration, when it is a real one (not NaN, not WebKit's early 0): given to howler
+   * The element's duration, when it is a real one (not NaN, not WebKit's early 0 or a sub-second
+   * glitch): given to howler
    * (its end timer on a rate change uses the sprite) and reported as `loaded`.
    */
   #durationKnown(seconds: number): void {
-    if (!Number.isFinite(seconds) || seconds <= 0) return;
+    if (!Number.isFinite(seconds) || seconds < MIN_MEDIA_S) return;
     const howl = this.#howl as unknown as HowlInternals | null;
     if (howl?._sprite?.__default) {
       howl._duration = Math.ceil(seconds * 10) / 10;
@@ -128,12 +144,28 @@ export class HowlerEngine implements AudioEngine {
   }
 
   /**
+   * A ready element (or one that just ended) whose duration is under a second: not an episode but
+   * a broken load. Says so as an error, which the player's recovery answers with a reload from the
+   * listener's position (not the glitch's 0:00).
+   */
+  #tooShort(): boolean {
+    const node = this.#node;
+    if (!node) return false;
+    const d = node.duration;
+    const settled = node.readyState >= 4 || node.ended;
+    if (!settled || !Number.isFinite(d) || d <= 0 || d >= MIN_MEDIA_S) return false;
+    if (!this.#saidTooShort) this.#emit({ type: 'error', message: TOO_SHORT });
+    this.#saidTooShort = true;
+    return true;
+  }
+
+  /**
    * WebKit may report seekable ranges only part of the way at `load` (#13: under load a Range
    * server was called one that "can't jump ahead"); say so again when the element learns more.
    */
   #recheckSeekable(): void {
     const node = this.#node;
-    if (!node || !Number.isFinite(node.duration) || this.#howl?.state() === 'loading') return;
+    if (!node || !(node.duration >= MIN_MEDIA_S) || this.#howl?.state() === 'loading') return;
     const seekable = this.#seekable();
     if (seekable !== this.#saidSeekable)
       this.#emit({ type: 'loaded', duration: node.duration, seekable });
@@ -185,7 +217,7 @@ export class HowlerEngine implements AudioEngine {
   }
   duration(): number | null {
     const d = this.#node?.duration ?? this.#howl?.duration() ?? NaN;
-    return Number.isFinite(d) && d > 0 ? d : null;
+    return Number.isFinite(d) && d >= MIN_MEDIA_S ? d : null;
   }
   buffered(): Array<[number, number]> {
     const ranges = this.#node?.buffered;

@@ -29,7 +29,13 @@ class FakeAudio extends EventTarget {
   canPlayType(): string {
     return 'probably';
   }
-  load(): void {}
+  /** As a media element's load(): what it knew about the last source is gone. */
+  load(): void {
+    this.readyState = 0;
+    this.duration = NaN;
+    this.ended = false;
+    this.currentTime = 0;
+  }
   play(): Promise<void> {
     if (this.src && !this.src.startsWith('data:')) this.plays++;
     this.paused = false;
@@ -115,6 +121,63 @@ describe('HowlerEngine on an element that is ready before it knows its duration 
     node.ended = true;
     await tick(30);
     expect(events.some((e) => e.type === 'ended')).toBe(true);
+    engine.destroy();
+  });
+});
+
+describe('HowlerEngine on an element that reports a sub-second duration for good (#13)', () => {
+  /** WebKit under load: ready, network idle, and a 197-s file said to last 0.0016 s. */
+  function readyTooShort(node: FakeAudio) {
+    node.readyState = 4;
+    node.duration = 0.001563;
+    node.dispatchEvent(new Event('durationchange'));
+    node.dispatchEvent(new Event('canplaythrough'));
+  }
+  const errors = (events: EngineEvent[]) =>
+    events.flatMap((e) => (e.type === 'error' ? [e.message] : []));
+
+  test('is reported once as an error (so the player reloads), never as the episode’s length', async () => {
+    const { engine, events, node } = opened();
+    engine.play();
+    readyTooShort(node);
+    await tick();
+    expect(errors(events)).toEqual([
+      'The audio reported a length under a second, which cannot be the episode.',
+    ]);
+    expect(events.filter((e) => e.type === 'loaded')).toEqual([]);
+    expect(engine.duration()).toBeNull();
+    engine.destroy();
+  });
+
+  test('a sub-second duration while still loading is waited out, not an error', async () => {
+    const { engine, events, node } = opened();
+    node.readyState = 1;
+    durationKnown(node, 0.5);
+    node.dispatchEvent(new Event('loadedmetadata'));
+    durationKnown(node, 196.7);
+    node.readyState = 4;
+    node.dispatchEvent(new Event('canplaythrough'));
+    await tick();
+    expect(errors(events)).toEqual([]);
+    const durations = events.flatMap((e) => (e.type === 'loaded' ? [e.duration] : []));
+    expect(durations.at(-1)).toBe(196.7);
+    expect(durations).not.toContain(0.5);
+    engine.destroy();
+  });
+
+  test('an element that "ends" after a sub-second duration is an error, not the episode’s end', async () => {
+    const { engine, events, node } = opened();
+    node.readyState = 2;
+    node.duration = 0.001563;
+    node.dispatchEvent(new Event('loadedmetadata'));
+    engine.play();
+    await tick();
+    node.ended = true;
+    node.paused = true;
+    node.dispatchEvent(new Event('ended'));
+    await tick();
+    expect(events.filter((e) => e.type === 'ended')).toEqual([]);
+    expect(errors(events)).toHaveLength(1);
     engine.destroy();
   });
 });
