@@ -1,6 +1,6 @@
 // Reading a fetched feed on the page (#11): a well-formed feed is read at once; one that fails to
 // parse first loads the repair and the plain-words failures (feed.ts), which a first view of a
-// healthy feed does not need.
+// healthy feed does not need. A big feed is first read in slices (feed-slices.ts, #15).
 import { readWellFormedFeed } from '../core/feed/document.ts';
 import type { FeedParseOutcome } from '../core/feed/feed.ts';
 

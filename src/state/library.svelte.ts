@@ -3,12 +3,11 @@
 import { timingKind, type TimingKind } from '../core/audio-timeline.ts';
 import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
-import { readFeed } from './feed-reader.ts';
+import { openFeedWith, type FeedHost } from './feed-opening.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
 import { fetchText, type FetchKind, type Fetched } from './fetcher.ts';
 import type { LazyAlignment } from './lazy-alignment.svelte.ts';
 import {
-  failureReason as reason,
   findChapters,
   findTranscript,
   type FoundTranscript,
@@ -38,6 +37,11 @@ const CUE_TIMED: ReadonlySet<SourceKind> = new Set(['vtt', 'srt', 'json']);
 export class Library {
   #open: Opened | null = $state.raw(null);
   loadingFeed = $state(false);
+  /** A big feed's first episodes are open and listed; the rest are still being read (#15). */
+  readingFeed = $state(false);
+  #bigFeed = () => {}; // (declared first: the promise below replaces it)
+  /** Resolves when a big feed first starts opening: the list's code is asked for then (#15). */
+  readonly bigFeedSeen = new Promise<void>((resolve) => (this.#bigFeed = resolve));
   loadingTranscript = $state(false);
   loadingChapters = $state(false);
   transcriptSource = $state<SourceKind>('none');
@@ -115,8 +119,9 @@ export class Library {
   }
 
   /**
-   * Fetches and parses a feed, then opens the requested (or newest) episode. Until the new feed
-   * has parsed, the old feed and episode stay open (and keep playing); a failure leaves them so.
+   * Fetches and parses a feed, then opens the requested (or newest) episode (feed-opening.ts).
+   * Until the new feed has parsed, the old feed and episode stay open (and keep playing); a failure
+   * leaves them so. A big feed opens from its first items (#15) while the rest is read.
    */
   async openFeed(url: string, options: OpenOptions = {}): Promise<OpenOutcome> {
     this.#feedAbort?.abort();
@@ -124,47 +129,36 @@ export class Library {
     this.#feedAbort = abort;
     this.loadingFeed = true;
     try {
-      const fetched = await this.fetcher(url, 'feed', abort.signal);
-      if (abort.signal.aborted) return 'superseded';
-      const result = await readFeed(fetched.text, fetched.finalUrl, this.parseXml);
-      if (abort.signal.aborted) return 'superseded';
-      if (!result.ok) {
-        this.alert(`${result.message} ${this.#stillWorks()}`);
-        return 'failed';
-      }
+      return await openFeedWith(this.#feedHost, url, options, abort.signal);
+    } finally {
+      if (this.#feedAbort === abort) this.loadingFeed = this.readingFeed = false;
+    }
+  }
+  readonly #feedHost: FeedHost = {
+    fetch: (url, signal) => this.fetcher(url, 'feed', signal),
+    parseXml: (text) => this.parseXml(text),
+    big: () => this.#bigFeed(),
+    reading: () => {
+      this.readingFeed = true;
+      if (this.episode) this.loadingFeed = false;
+    },
+    open: () => this.#open,
+    completed: (open) => (this.#open = open),
+    replace: (open) => {
       // Saved while the old feed is still open, so the position is filed under its own feed.
       this.saveProgress();
       this.#unload();
-      const issues = result.errors.map((e) => e.message);
-      this.#open = { feedUrl: url, feed: result.value, episode: null, issues };
-      this.listening?.rememberFeed(url, result.value.title || url, result.value.image);
-      const episodes = result.value.episodes;
-      const wanted = options.episode ? episodes.find((e) => e.guid === options.episode) : undefined;
-      if (options.episode && !wanted) {
-        this.alert('That episode is no longer in this feed. Showing the newest episode instead.');
-      }
-      const episode = wanted ?? episodes.find((e) => e.enclosure !== null) ?? episodes[0];
-      if (!episode) {
-        this.alert('This feed has no episodes yet.');
-        return 'opened';
-      }
-      if (!episodes.some((e) => e.enclosure !== null)) {
-        this.alert(
-          'No episode in this feed has an audio file Verbatim can play. Their notes are still shown.',
-        );
-      }
+      this.#open = open;
+      this.listening?.rememberFeed(open.feedUrl, open.feed.title || open.feedUrl, open.feed.image);
+    },
+    openEpisode: (episode, options) => {
       this.openEpisode(episode, options.t);
       if (options.t !== undefined && options.end !== undefined)
         this.quoteRange = { t: options.t, end: options.end };
-      return 'opened';
-    } catch (error) {
-      if (abort.signal.aborted) return 'superseded';
-      this.alert(`The feed could not be loaded${reason(error)} ${this.#stillWorks()}`);
-      return 'failed';
-    } finally {
-      if (this.#feedAbort === abort) this.loadingFeed = false;
-    }
-  }
+    },
+    alert: (message) => this.alert(message),
+    stillWorks: () => this.#stillWorks(),
+  };
 
   /**
    * Opens an episode of the open feed paused at `t` (else where the listener left it), then loads

@@ -35,12 +35,27 @@ export function readWellFormedFeed(
   }
 }
 
+/** A feed document opened up: its channel, its items in feed order, and how to read them. */
+export interface OpenedFeed {
+  feedUrl: string;
+  channel: Element;
+  items: Element[];
+  ctx: ItemContext;
+}
+
 /** Reads a parsed document; `log` collects what was skipped or repaired. */
 export function readDocument(
   doc: Document,
   feedUrl: string,
   log: IssueLog,
 ): FeedSuccess | NotAFeed {
+  const opened = openDocument(doc, feedUrl, log);
+  if ('not' in opened) return opened;
+  return finishFeed(opened, collectEpisodes(opened.items, opened.ctx, new Seen()), log);
+}
+
+/** The channel and items of a feed document, or why it is not a podcast feed. */
+export function openDocument(doc: Document, feedUrl: string, log: IssueLog): OpenedFeed | NotAFeed {
   const root = doc.documentElement;
   if (!root) return { not: 'no-root' };
   const rootName = root.localName;
@@ -54,27 +69,27 @@ export function readDocument(
   };
   ctx.base = baseOf(root, ctx.base);
   const rootChildren = new Children(root, coreNs);
-
-  let channel: Element;
-  let items: Element[];
   if (rootName === 'rss' || rootName === 'RDF') {
-    const ch = rootChildren.first('', 'channel');
-    if (!ch) return { not: 'channel' };
-    channel = ch;
-    ctx.base = baseOf(ch, ctx.base);
-    items = (rootName === 'rss' ? new Children(ch, coreNs) : rootChildren).all('', 'item');
-  } else if (ctx.atom) {
-    channel = root;
-    items = rootChildren.all('', 'entry');
-  } else {
-    return { not: 'feed', name: root.nodeName };
+    const channel = rootChildren.first('', 'channel');
+    if (!channel) return { not: 'channel' };
+    ctx.base = baseOf(channel, ctx.base);
+    const parent = rootName === 'rss' ? new Children(channel, coreNs) : rootChildren;
+    return { feedUrl, channel, items: parent.all('', 'item'), ctx };
   }
+  if (ctx.atom) return { feedUrl, channel: root, items: rootChildren.all('', 'entry'), ctx };
+  return { not: 'feed', name: root.nodeName };
+}
 
-  const episodes = collectEpisodes(items, ctx);
+/** The feed from its channel and all its episodes (in feed order): sorted, with the channel's fields. */
+export function finishFeed(
+  { feedUrl, channel, ctx }: OpenedFeed,
+  episodes: Episode[],
+  log: IssueLog,
+  itemCount = episodes.length,
+): FeedSuccess | NotAFeed {
   if (ctx.atom && !episodes.some((e) => e.enclosure !== null)) return { not: 'atom' };
-  if (items.length === 0) log.add('no-items', 'The feed lists no episodes');
-
-  const serial = new Children(channel, coreNs).text('itunes', 'type').toLowerCase() === 'serial';
+  if (itemCount === 0) log.add('no-items', 'The feed lists no episodes');
+  const serial = isSerial({ channel, ctx });
   const feed: Feed = {
     url: feedUrl,
     episodes: serial ? sortSerial(episodes) : sortNewestFirst(episodes),
@@ -84,31 +99,48 @@ export function readDocument(
   return { ok: true, value: feed, errors: log.issues() };
 }
 
-/** Items in feed order; a repeated guid keeps the first item (keyed lists must not crash). */
-function collectEpisodes(items: Element[], ctx: ItemContext): Episode[] {
-  const seen = new Set<string>();
-  // The last suffix handed out per made-up id, so 100,000 twins stay linear.
-  const twins = new Map<string, number>();
+export function isSerial({ channel, ctx }: Pick<OpenedFeed, 'channel' | 'ctx'>): boolean {
+  return new Children(channel, ctx.coreNs).text('itunes', 'type').toLowerCase() === 'serial';
+}
+
+/** The ids handed out so far, shared by the slices of one feed so a repeat is caught across them. */
+export class Seen {
+  readonly ids = new Set<string>();
+  /** The last suffix handed out per made-up id, so 100,000 twins stay linear. */
+  readonly twins = new Map<string, number>();
+}
+
+/**
+ * Items in feed order (`offset`: the index of the first, when reading a slice); a repeated guid
+ * keeps the first item (keyed lists must not crash).
+ */
+export function collectEpisodes(
+  items: Element[],
+  ctx: ItemContext,
+  seen: Seen,
+  offset = 0,
+): Episode[] {
   const out: Episode[] = [];
-  items.forEach((el, i) => {
+  items.forEach((el, k) => {
+    const i = offset + k;
     const { episode, madeUpId } = parseItem(el, i, ctx);
-    if (madeUpId && seen.has(episode.guid)) {
+    if (madeUpId && seen.ids.has(episode.guid)) {
       // Twins with neither guid nor audio (same title and date) are both kept (#15): the n-th
       // gets `-n`, which stays stable across reloads while the feed keeps its order.
-      let n = twins.get(episode.guid) ?? 1;
+      let n = seen.twins.get(episode.guid) ?? 1;
       do n++;
-      while (seen.has(`${episode.guid}-${n}`));
-      twins.set(episode.guid, n);
+      while (seen.ids.has(`${episode.guid}-${n}`));
+      seen.twins.set(episode.guid, n);
       episode.guid = `${episode.guid}-${n}`;
     }
-    if (seen.has(episode.guid)) {
+    if (seen.ids.has(episode.guid)) {
       ctx.log.add(
         'duplicate-guid',
         `Episode ${episodeLabel(episode.title, i)} repeats the id ${quoted(episode.guid)} of an earlier episode and was left out`,
       );
       return;
     }
-    seen.add(episode.guid);
+    seen.ids.add(episode.guid);
     out.push(episode);
   });
   return out;

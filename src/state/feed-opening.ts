@@ -1,0 +1,82 @@
+// Opening a feed (#11, #15): fetch, read, choose the episode, and say what went wrong in the
+// listener's words. A big feed opens from its first items (feed-slices.ts, loaded only then).
+// Library owns the state; this owns the steps.
+import type { Episode, Feed } from '../core/model.ts';
+import type { Fetched } from './fetcher.ts';
+import { failureReason as reason } from './episode-sources.ts';
+import { readFeed } from './feed-reader.ts';
+import type { Opened, OpenOptions, OpenOutcome } from './library-types.ts';
+
+/** Feeds this long (~100 items of typical size) are read in slices after a preview (#15). */
+const BIG_FEED_CHARS = 200_000;
+
+/** What opening a feed needs from Library. */
+export interface FeedHost {
+  fetch(url: string, signal: AbortSignal): Promise<Fetched>;
+  parseXml(text: string): Document;
+  /** A big feed arrived: it opens from its first items, then reads the rest (#15). */
+  big(): void;
+  /** The first items are open; the others are still being read. */
+  reading(): void;
+  open(): Opened | null;
+  /** The whole feed completes the preview that is open (same episode). */
+  completed(open: Opened): void;
+  /** Another feed becomes the open one: what played is saved and unloaded. */
+  replace(open: Opened): void;
+  openEpisode(episode: Episode, options: OpenOptions): void;
+  alert(message: string): void;
+  /** What still works after a failure, in the listener's words. */
+  stillWorks(): string;
+}
+
+export async function openFeedWith(
+  host: FeedHost,
+  url: string,
+  options: OpenOptions,
+  signal: AbortSignal,
+): Promise<OpenOutcome> {
+  try {
+    const fetched = await host.fetch(url, signal);
+    if (signal.aborted) return 'superseded';
+    if (fetched.text.length >= BIG_FEED_CHARS) {
+      host.big();
+      const slices = await import('./feed-slices.ts').catch(() => null); // else read whole
+      const steps = { readFeed, openChosen };
+      const outcome = await slices?.openBig(host, url, options, fetched, signal, steps);
+      if (outcome) return outcome;
+    }
+    const result = await readFeed(fetched.text, fetched.finalUrl, host.parseXml);
+    if (signal.aborted) return 'superseded';
+    if (!result.ok) {
+      host.alert(`${result.message} ${host.stillWorks()}`);
+      return 'failed';
+    }
+    const issues = result.errors.map((e) => e.message);
+    host.replace({ feedUrl: url, feed: result.value, episode: null, issues });
+    return openChosen(host, result.value, options);
+  } catch (error) {
+    if (signal.aborted) return 'superseded';
+    host.alert(`The feed could not be loaded${reason(error)} ${host.stillWorks()}`);
+    return 'failed';
+  }
+}
+
+/**
+ * Opens the episode asked for, else the newest playable one, and tells the listener what is
+ * missing (the episode, any episode, any audio).
+ */
+export function openChosen(host: FeedHost, feed: Feed, options: OpenOptions): OpenOutcome {
+  const episodes = feed.episodes;
+  const wanted = options.episode ? episodes.find((e) => e.guid === options.episode) : undefined;
+  const playable = episodes.find((e) => e.enclosure !== null);
+  if (options.episode && !wanted)
+    host.alert('That episode is no longer in this feed. Showing the newest episode instead.');
+  const episode = wanted ?? playable ?? episodes[0];
+  if (!episode) host.alert('This feed has no episodes yet.');
+  else if (!playable)
+    host.alert(
+      'No episode in this feed has an audio file Verbatim can play. Their notes are still shown.',
+    );
+  if (episode) host.openEpisode(episode, options);
+  return 'opened';
+}

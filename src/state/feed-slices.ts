@@ -1,0 +1,91 @@
+// A big feed opened from its first items (#15), loaded only when one arrives (#11): the preview is
+// listed (and opened at the episode asked for, or at its newest when that is sure) while the rest
+// is read in slices, in tasks the page runs when it has nothing more urgent to do.
+import type { Episode, Feed } from '../core/model.ts';
+import { readFeedInSlices } from '../core/feed/sliced.ts';
+import type { FeedParseOutcome } from '../core/feed/feed.ts';
+import type { Fetched } from './fetcher.ts';
+import type { FeedHost } from './feed-opening.ts';
+import type { Opened, OpenOptions, OpenOutcome } from './library-types.ts';
+
+/** The entry's own steps, passed in: importing them from here would split the first load's chunk. */
+export interface Steps {
+  /** Reads the whole text, with repairs if need be (feed-reader.ts). */
+  readFeed(
+    text: string,
+    finalUrl: string,
+    parseXml: (xml: string) => Document,
+  ): Promise<FeedParseOutcome>;
+  /** Opens the chosen episode and says what is missing (feed-opening.ts). */
+  openChosen(host: FeedHost, feed: Feed, options: OpenOptions): OpenOutcome;
+}
+
+/**
+ * Waits until the page has nothing more urgent to do: rendering, input, and the open episode's
+ * transcript and audio go before the rest of a big feed. `scheduler.yield()` would not do: it
+ * resumes ahead of network callbacks, which held the transcript back until the feed was read.
+ */
+function pause(): Promise<void> {
+  type PostTask = (task: () => void, options: { priority: 'background' }) => Promise<void>;
+  const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: 'background' });
+  // WebKit: a task at the back of the queue (a timer would be slowed to 1 s in a background tab).
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Opens a big feed from a preview; null when it gave none (the caller reads it whole). */
+export async function openBig(
+  host: FeedHost,
+  url: string,
+  options: OpenOptions,
+  fetched: Fetched,
+  signal: AbortSignal,
+  { readFeed, openChosen }: Steps,
+): Promise<OpenOutcome | null> {
+  let previewed = false;
+  const whole = await readFeedInSlices(fetched.text, fetched.finalUrl, {
+    parseXml: (text) => host.parseXml(text),
+    pause,
+    aborted: () => signal.aborted,
+    preview: (feed, newestKnown) => {
+      previewed = true;
+      host.replace({ feedUrl: url, feed: feed.value, episode: null, issues: [] });
+      const sure = previewChoice(feed.value, options, newestKnown);
+      if (sure) host.openEpisode(sure, options);
+      host.reading();
+    },
+  });
+  if (signal.aborted) return 'superseded';
+  if (!previewed) return null;
+  // A slice that did not read: the whole text, with repairs if need be.
+  const result = whole ?? (await readFeed(fetched.text, fetched.finalUrl, host.parseXml));
+  if (signal.aborted) return 'superseded';
+  if (!result.ok) {
+    host.alert(`${result.message} Only its first episodes are listed. ${host.stillWorks()}`);
+    return 'failed';
+  }
+  const issues = result.errors.map((e) => e.message);
+  const open = host.open();
+  if (open?.feedUrl === url) host.completed(completing(open, result.value, issues));
+  else host.replace({ feedUrl: url, feed: result.value, episode: null, issues });
+  return host.open()?.episode ? 'opened' : openChosen(host, result.value, options);
+}
+
+/** From a preview, only a sure choice: the episode asked for, or the newest when it is known. */
+function previewChoice(feed: Feed, options: OpenOptions, newestKnown: boolean): Episode | null {
+  const episodes = feed.episodes;
+  if (options.episode) return episodes.find((e) => e.guid === options.episode) ?? null;
+  return newestKnown ? (episodes.find((e) => e.enclosure !== null) ?? null) : null;
+}
+
+/** The whole feed in place of its preview; the episode open from the preview stays the same object. */
+function completing(open: Opened, feed: Feed, issues: readonly string[]): Opened {
+  const current = open.episode;
+  const at = current ? feed.episodes.findIndex((e) => e.guid === current.guid) : -1;
+  if (current && at >= 0) feed.episodes[at] = current;
+  return { ...open, feed, issues, episode: at >= 0 ? current : null };
+}

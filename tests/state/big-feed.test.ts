@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+// A big feed opens from its first items (#15): listed, and opened at its newest episode when that
+// is sure, while the rest is read in slices; then the whole feed takes its place with the same
+// episode open. An oldest-first feed, or a link to an episode further down, waits for the rest.
+import { describe, expect, test, vi } from 'vitest';
+import { FakeEngine } from '../../src/audio/fake-engine.ts';
+import type { Fetched } from '../../src/state/fetcher.ts';
+import { Library } from '../../src/state/library.svelte.ts';
+import { Player } from '../../src/state/player.svelte.ts';
+import { synthFeed, synthDate } from '../bench/synth-feed.ts';
+
+const BIG = 'https://big.example.test/feed.xml';
+const OLDEST_FIRST = 'https://old.example.test/feed.xml';
+const SMALL = 'https://small.example.test/feed.xml';
+const MISTAKE = 'https://mistake.example.test/feed.xml';
+
+const big = synthFeed(300);
+/** The same items, oldest first (a feed that lists from the first episode). */
+function reversed(text: string): string {
+  const items = text.match(/<item>[\s\S]*?<\/item>/g) ?? [];
+  const head = text.slice(0, text.indexOf('<item>'));
+  const tail = text.slice(text.lastIndexOf('</item>') + '</item>'.length);
+  return head + [...items].reverse().join('\n') + tail;
+}
+const FEEDS: Record<string, string> = {
+  [BIG]: big,
+  [OLDEST_FIRST]: reversed(big),
+  // An HTML entity far down: that slice does not parse, so the whole text is read with repairs.
+  [MISTAKE]: big
+    .replace('<title>', '<title>x')
+    .replace(
+      /(<guid isPermaLink="false">synth-280<\/guid>)/,
+      '$1<itunes:subtitle>Caf&eacute; talk</itunes:subtitle>',
+    ),
+  [SMALL]: `<?xml version="1.0"?><rss version="2.0"><channel><title>Small</title><item><title>S</title><guid>s1</guid><enclosure url="https://cdn.example.test/s.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`,
+};
+
+function setup() {
+  const player = new Player(
+    new FakeEngine(600),
+    () => {},
+    () => {},
+  );
+  const fetcher = async (url: string): Promise<Fetched> =>
+    ({ text: FEEDS[url]!, finalUrl: url, contentType: 'application/rss+xml' }) as Fetched;
+  const library = new Library(
+    player,
+    (text) => new DOMParser().parseFromString(text, 'application/xml'),
+    fetcher,
+  );
+  return { library, player };
+}
+
+/** The newest episode of the synthetic feed (every 25th item is an old re-post). */
+const newest = `synth-${[...Array(300).keys()].sort((a, b) => synthDate(b) - synthDate(a))[0]! + 1}`;
+
+describe('a big feed opens from its first items', () => {
+  test('newest first: listed and opened at its newest at once; then the whole feed, same episode', async () => {
+    const { library } = setup();
+    const opening = library.openFeed(BIG);
+    await vi.waitFor(() => expect(library.readingFeed).toBe(true), { interval: 1 });
+    expect(library.feed?.episodes).toHaveLength(40);
+    expect(library.episode?.guid).toBe(newest);
+    expect(library.loadingFeed).toBe(false);
+    const opened = library.episode;
+    expect(await opening).toBe('opened');
+    expect(library.readingFeed).toBe(false);
+    expect(library.feed?.episodes).toHaveLength(300);
+    expect(library.episode).toBe(opened); // not reopened: the same object, still loaded
+    expect(library.feed?.episodes.find((e) => e.guid === newest)).toBe(opened);
+  });
+
+  test('oldest first: the preview is listed but no episode opens until the newest is known', async () => {
+    const { library } = setup();
+    const opening = library.openFeed(OLDEST_FIRST);
+    await vi.waitFor(() => expect(library.readingFeed).toBe(true), { interval: 1 });
+    expect(library.feed?.episodes).toHaveLength(40);
+    expect(library.episode).toBeNull();
+    expect(library.loadingFeed).toBe(true);
+    expect(await opening).toBe('opened');
+    expect(library.episode?.guid).toBe(newest);
+  });
+
+  test('a link to an episode among the first items opens it at t at once', async () => {
+    const { library, player } = setup();
+    const opening = library.openFeed(BIG, { episode: 'synth-7', t: 42 });
+    await vi.waitFor(() => expect(library.readingFeed).toBe(true), { interval: 1 });
+    expect(library.episode?.guid).toBe('synth-7');
+    expect(player.position).toBe(42);
+    await opening;
+    expect(library.episode?.guid).toBe('synth-7');
+  });
+
+  test('a link to an episode further down waits for it, then opens it', async () => {
+    const { library, player } = setup();
+    const opening = library.openFeed(BIG, { episode: 'synth-280', t: 12 });
+    await vi.waitFor(() => expect(library.readingFeed).toBe(true), { interval: 1 });
+    expect(library.episode).toBeNull();
+    await opening;
+    expect(library.episode?.guid).toBe('synth-280');
+    expect(player.position).toBe(12);
+    expect(library.alerts).toEqual([]);
+  });
+
+  test('a slice with an XML mistake: the preview stays open, then the repaired whole feed', async () => {
+    const { library } = setup();
+    const opening = library.openFeed(MISTAKE);
+    await vi.waitFor(() => expect(library.readingFeed).toBe(true), { interval: 1 });
+    const opened = library.episode;
+    expect(opened?.guid).toBe(newest);
+    expect(await opening).toBe('opened');
+    expect(library.feed?.episodes).toHaveLength(300);
+    expect(library.episode).toBe(opened);
+    expect(library.feedIssues.join(' ')).toMatch(/repaired/);
+    // (The synthetic transcripts are not served here: only the feed's own messages count.)
+    expect(library.alerts.filter((a) => /feed/i.test(a.message))).toEqual([]);
+  });
+
+  test('another feed asked for while the rest is read: that one is open, the big one stops', async () => {
+    const { library } = setup();
+    const first = library.openFeed(BIG);
+    await vi.waitFor(() => expect(library.readingFeed).toBe(true), { interval: 1 });
+    expect(await library.openFeed(SMALL)).toBe('opened');
+    expect(await first).toBe('superseded');
+    expect(library.feed?.title).toBe('Small');
+    expect(library.episode?.guid).toBe('s1');
+    expect(library.readingFeed).toBe(false);
+  });
+});
