@@ -54,6 +54,11 @@ export function finishCues(cues: SpokenCue[], duration: number | null): SpokenCu
     carried = null;
     kept.push(cue);
   }
+  // The last cues (those sharing the last start) are spoken one after another: they share an end
+  // estimated from all their words, so none ends past another that starts with it.
+  const lastStart = kept.at(-1)?.start;
+  const lastWords = kept.filter((c) => c.start === lastStart).map((c) => c.text);
+  const lastEnd = (lastStart ?? 0) + estimateSeconds(lastWords.join(' '));
   let next = Infinity;
   for (let k = kept.length - 1; k >= 0; k--) {
     const cue = kept[k];
@@ -62,7 +67,7 @@ export function finishCues(cues: SpokenCue[], duration: number | null): SpokenCu
     if (later !== undefined && later.start > cue.start) next = later.start;
     if (next !== Infinity) cue.end = next;
     else {
-      cue.end = cue.start + estimateSeconds(cue.text);
+      cue.end = lastEnd;
       cue.endEstimated = true;
     }
     if (duration !== null && cue.end > duration) cue.end = Math.max(cue.start, duration);
