@@ -91,15 +91,17 @@ export class Recovery {
     const attempt = ++this.#attempt;
     const generation = this.#generation;
     const resumeAt = this.host.position();
-    const resume = this.host.wantsPlay();
     this.#pending = true;
-    this.host.retrying(attempt, resume);
+    this.host.retrying(attempt, this.host.wantsPlay());
     this.delay(
       () => {
         if (generation !== this.#generation) return; // another episode was opened meanwhile
         this.#pending = false;
-        this.host.reload(resumeAt, resume && this.host.wantsPlay());
-        if (resume && this.host.wantsPlay()) this.watchStall();
+        // Whether to play is asked now: a Play pressed while "Reconnecting…" was lost (the reload
+        // kept the wish of the moment of the failure, and the stall watch took 16 s to retry).
+        const resume = this.host.wantsPlay();
+        this.host.reload(resumeAt, resume);
+        if (resume) this.watchStall();
       },
       1000 * 2 ** (attempt - 1),
     );

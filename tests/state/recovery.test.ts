@@ -2,19 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_RETRIES, Recovery, type Delay } from '../../src/state/recovery.ts';
 
-function harness(at: number) {
+function harness(at: number, wants = { play: true }) {
   const timers: Array<() => void> = [];
   const delay: Delay = (cb) => void timers.push(cb);
   const log: string[] = [];
   let clock = at;
   const recovery = new Recovery(
     {
-      wantsPlay: () => true,
+      wantsPlay: () => wants.play,
       position: () => at,
       clock: () => clock,
-      reload: (resumeAt) => {
+      reload: (resumeAt, resume) => {
         clock = 0; // the new element starts at 0, then seeks to resumeAt
-        log.push(`reload ${resumeAt}`);
+        log.push(`reload ${resumeAt}${resume ? ' and play' : ''}`);
       },
       retrying: (n) => log.push(`try ${n}`),
       giveUp: (m) => log.push(`gave up: ${m}`),
@@ -55,5 +55,18 @@ describe('Recovery', () => {
     expect(log.some((l) => l.startsWith('gave up'))).toBe(false);
     recovery.fail('x');
     expect(log.at(-1)).toBe('gave up: x');
+  });
+
+  it('a Play pressed while a reload waits plays after the reload; a Pause then does not', () => {
+    const wants = { play: false };
+    const { recovery, log, runTimers } = harness(42, wants);
+    recovery.fail('A network error stopped the audio from loading.');
+    wants.play = true; // the listener presses Play during "Reconnecting…"
+    runTimers();
+    expect(log).toContain('reload 42 and play');
+    recovery.fail('x');
+    wants.play = false; // and Pause during the next wait
+    runTimers();
+    expect(log.at(-1)).toBe('reload 42');
   });
 });
