@@ -1,7 +1,7 @@
 // A throttled link in front of a local server: a TCP proxy that delivers the server's bytes at a fixed
 // rate shared by all connections, like one slow home connection (#13: Firefox never started playing
 // through 200 KB/s). Requests go upstream unthrottled.
-import { connect, createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 
 export interface Throttle {
   url: string;
@@ -12,8 +12,10 @@ export async function startThrottle(target: string, bytesPerSecond: number): Pro
   const upstreamUrl = new URL(target);
   const SLICE = 4096;
   let free = 0; // when the shared link is next free, in ms (performance.now())
+  const open = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = connect(Number(upstreamUrl.port), upstreamUrl.hostname);
+    open.add(client).add(upstream);
     client.pipe(upstream);
     let sending = false;
     let ended = false;
@@ -48,16 +50,22 @@ export async function startThrottle(target: string, bytesPerSecond: number): Pro
     };
     upstream.on('error', destroy);
     client.on('error', destroy);
-    client.on('close', () => upstream.destroy());
+    client.on('close', () => {
+      upstream.destroy();
+      open.delete(client);
+      open.delete(upstream);
+    });
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/`,
+    // The browser keeps its connections open: close waited for them, a minute after the suite.
     close: () =>
       new Promise((done) => {
         server.close(() => done());
+        for (const socket of open) socket.destroy();
         server.unref();
       }),
   };

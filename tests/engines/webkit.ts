@@ -34,9 +34,11 @@ export async function launchWebKit(display: string, pulseServer: string): Promis
   const binary = miniBrowserPath();
   if (!binary) throw new Error('MiniBrowser not found (apt-get install webkit2gtk-driver)');
   const port = await freePort();
+  // Its own process group, so stopping it stops the MiniBrowser it started too.
   const driver: ChildProcess = spawn(WEBKIT_DRIVER, [`--port=${port}`, '--host=127.0.0.1'], {
     env: { ...process.env, DISPLAY: display, PULSE_SERVER: pulseServer },
     stdio: ['ignore', 'ignore', 'ignore'],
+    detached: true,
   });
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
@@ -52,7 +54,12 @@ export async function launchWebKit(display: string, pulseServer: string): Promis
     await new Promise((r) => setTimeout(r, 50));
   }
   const stop = () => {
-    if (driver.exitCode === null && driver.pid) process.kill(driver.pid, 'SIGTERM');
+    if (driver.exitCode !== null || !driver.pid) return;
+    try {
+      process.kill(-driver.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   };
   try {
     const session = await WebDriverSession.create(base, {
@@ -64,7 +71,10 @@ export async function launchWebKit(display: string, pulseServer: string): Promis
     return {
       session,
       close: async () => {
-        await session.close();
+        // Ending the session could take a minute after the suite (MiniBrowser with audio loaded,
+        // under load): two seconds for a clean end, then the process group is stopped by PID.
+        const grace = new Promise((r) => setTimeout(r, 2000));
+        await Promise.race([session.close(), grace]);
         stop();
       },
     };
