@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { verbatimProxy } from './src/server/vite-plugin.ts';
@@ -20,6 +21,9 @@ export default defineConfig({
   preview: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4173) },
   test: {
     root: '.',
+    // Every core for the unit files (Vitest's default leaves one idle: 1 worker on this 2-core
+    // machine, 98 s -> 66 s); the e2e files still run one at a time, after them.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
