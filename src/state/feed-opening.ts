@@ -2,17 +2,20 @@
 // listener's words. A big feed opens from its first items (feed-slices.ts, loaded only then).
 // Library owns the state; this owns the steps.
 import type { Episode, Feed } from '../core/model.ts';
-import type { Fetched } from './fetcher.ts';
+import type { Fetched, OnLength } from './fetcher.ts';
 import { failureReason as reason } from './episode-sources.ts';
 import { readFeed } from './feed-reader.ts';
 import type { Opened, OpenOptions, OpenOutcome } from './library-types.ts';
 
-/** Feeds this long (~100 items of typical size) are read in slices after a preview (#15). */
-const BIG_FEED_CHARS = 200_000;
+/**
+ * Feeds this long (~100 items of typical size) are read in slices after a preview (#15). When the
+ * headers give a length this big, the code for that is asked for while the feed downloads.
+ */
+const BIG_FEED = 200_000;
 
 /** What opening a feed needs from Library. */
 export interface FeedHost {
-  fetch(url: string, signal: AbortSignal): Promise<Fetched>;
+  fetch(url: string, signal: AbortSignal, onLength?: OnLength): Promise<Fetched>;
   parseXml(text: string): Document;
   /** A big feed arrived: it opens from its first items, then reads the rest (#15). */
   big(): void;
@@ -36,11 +39,15 @@ export async function openFeedWith(
   signal: AbortSignal,
 ): Promise<OpenOutcome> {
   try {
-    const fetched = await host.fetch(url, signal);
-    if (signal.aborted) return 'superseded';
-    if (fetched.text.length >= BIG_FEED_CHARS) {
+    let code: Promise<typeof import('./feed-slices.ts') | null> | undefined;
+    const big = () => {
       host.big();
-      const slices = await import('./feed-slices.ts').catch(() => null); // else read whole
+      return (code ??= import('./feed-slices.ts').catch(() => null)); // null: read it whole
+    };
+    const fetched = await host.fetch(url, signal, (bytes) => bytes >= BIG_FEED && big());
+    if (signal.aborted) return 'superseded';
+    if (fetched.text.length >= BIG_FEED) {
+      const slices = await big();
       const steps = { readFeed, openChosen };
       const outcome = await slices?.openBig(host, url, options, fetched, signal, steps);
       if (outcome) return outcome;

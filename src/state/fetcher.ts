@@ -23,8 +23,13 @@ export class FetchError extends Error {
 
 const TIMEOUT_MS = 30_000;
 
-async function readBody(response: Response, url: string): Promise<Fetched> {
+/** Told the body's size from the headers, before the body arrives (#15: a big feed's code is asked for then). */
+export type OnLength = (bytes: number) => void;
+
+async function readBody(response: Response, url: string, onLength?: OnLength): Promise<Fetched> {
   const contentType = response.headers.get('content-type') ?? '';
+  const length = Number(response.headers.get('content-length'));
+  if (length > 0) onLength?.(length);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const finalUrl = response.headers.get('x-final-url') ?? (response.url || url);
   return { text: decodeBytes(bytes, contentType).text, finalUrl, contentType };
@@ -38,7 +43,12 @@ function sameOrigin(url: string): boolean {
   }
 }
 
-async function viaProxy(url: string, kind: FetchKind, signal: AbortSignal): Promise<Fetched> {
+async function viaProxy(
+  url: string,
+  kind: FetchKind,
+  signal: AbortSignal,
+  onLength?: OnLength,
+): Promise<Fetched> {
   const query = new URLSearchParams({ url, kind });
   const response = await fetch(`/api/fetch?${query}`, { signal, credentials: 'omit' });
   if (!response.ok) {
@@ -54,7 +64,7 @@ async function viaProxy(url: string, kind: FetchKind, signal: AbortSignal): Prom
     }
     throw new FetchError(reason, status);
   }
-  return readBody(response, url);
+  return readBody(response, url, onLength);
 }
 
 /** Fetches `url` as text, decoding bytes by BOM, XML declaration, HTTP charset, then UTF-8. */
@@ -62,6 +72,7 @@ export async function fetchText(
   url: string,
   kind: FetchKind,
   outer?: AbortSignal,
+  onLength?: OnLength,
 ): Promise<Fetched> {
   // One controller for the caller's signal and the timeout: AbortSignal.any is Safari 17.4+ and
   // AbortSignal.timeout 16+, newer than the browsers Verbatim supports (#13).
@@ -81,12 +92,12 @@ export async function fetchText(
       response = await fetch(url, { signal, credentials: 'omit' });
     } catch (error) {
       if (signal.aborted || sameOrigin(url)) throw error;
-      return await viaProxy(url, kind, signal);
+      return await viaProxy(url, kind, signal, onLength);
     }
     if (!response.ok) {
       throw new FetchError(`The server answered ${response.status}.`, response.status);
     }
-    return await readBody(response, url);
+    return await readBody(response, url, onLength);
   } catch (error) {
     if (error instanceof FetchError) throw error;
     if (timeout.aborted) throw new FetchError('The server took too long to answer.');

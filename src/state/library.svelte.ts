@@ -5,7 +5,7 @@ import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
 import { openFeedWith, type FeedHost } from './feed-opening.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
-import { fetchText, type FetchKind, type Fetched } from './fetcher.ts';
+import { fetchText, type FetchKind, type Fetched, type OnLength } from './fetcher.ts';
 import type { LazyAlignment } from './lazy-alignment.svelte.ts';
 import {
   findChapters,
@@ -23,7 +23,12 @@ export interface Alert {
   message: string;
 }
 
-export type Fetcher = (url: string, kind: FetchKind, signal?: AbortSignal) => Promise<Fetched>;
+export type Fetcher = (
+  url: string,
+  kind: FetchKind,
+  signal?: AbortSignal,
+  onLength?: OnLength,
+) => Promise<Fetched>;
 export type XmlParser = (text: string) => Document;
 export type HtmlParser = (html: string) => Document;
 
@@ -135,7 +140,7 @@ export class Library {
     }
   }
   readonly #feedHost: FeedHost = {
-    fetch: (url, signal) => this.fetcher(url, 'feed', signal),
+    fetch: (url, signal, onLength) => this.fetcher(url, 'feed', signal, onLength),
     parseXml: (text) => this.parseXml(text),
     big: () => this.#bigFeed(),
     reading: () => {

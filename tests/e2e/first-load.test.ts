@@ -34,7 +34,7 @@ describe('first load', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 860 } });
     const errors: string[] = [];
     try {
-      await context.route(/\/assets\/(ShowNotes|howler-engine)-[^/]*\.js$/, (route) =>
+      await context.route(/\/assets\/(ShowNotes|howler-engine|address)-[^/]*\.js$/, (route) =>
         route.abort('connectionfailed'),
       );
       const page = await context.newPage();
@@ -49,6 +49,14 @@ describe('first load', () => {
             expect.stringContaining('The audio player could not be loaded'),
           ]),
         );
+      expect(await page.locator(TURNS).count()).toBeGreaterThan(3);
+      // The feed form's code, loaded on the first submit: said in words, the episode stays.
+      await page.getByLabel('Feed URL').fill('example.com/feed.xml');
+      await page.getByLabel('Feed URL').press('Enter');
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'part of Verbatim did not load' })
+        .waitFor({ timeout: 5000 });
       expect(await page.locator(TURNS).count()).toBeGreaterThan(3);
       expect(errors).toEqual([]);
     } finally {

@@ -116,6 +116,31 @@ describe('a big feed opens from its first items', () => {
     expect(library.alerts.filter((a) => /feed/i.test(a.message))).toEqual([]);
   });
 
+  test('a length in the headers says "big" before the body arrives: the list code is asked for then', async () => {
+    let arrive = () => {};
+    const body = new Promise<void>((resolve) => (arrive = resolve));
+    const library = new Library(
+      new Player(
+        new FakeEngine(600),
+        () => {},
+        () => {},
+      ),
+      (text) => new DOMParser().parseFromString(text, 'application/xml'),
+      async (url, _kind, _signal, onLength) => {
+        onLength?.(big.length);
+        await body;
+        return { text: FEEDS[url]!, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
+      },
+    );
+    let seen = false;
+    void library.bigFeedSeen.then(() => (seen = true));
+    const opening = library.openFeed(BIG);
+    await vi.waitFor(() => expect(seen).toBe(true), { interval: 1 });
+    expect(library.feed).toBeNull(); // still downloading
+    arrive();
+    expect(await opening).toBe('opened');
+  });
+
   test('another feed asked for while the rest is read: that one is open, the big one stops', async () => {
     const { library } = setup();
     const first = library.openFeed(BIG);
