@@ -88,8 +88,11 @@ const port = await new Promise<number>((done) => {
   });
 });
 // ALLOW_PRIVATE_FEEDS lets the proxy fetch from the loopback fixture server (this bench only).
+// ALIGN=off: the page's figures are the page's. With the aligner on, the 3-hour episode's
+// alignment (minutes of both cores) ran under every later figure, as it never would on a
+// listener's phone; the aligner has its own bench and server (align-server.ts).
 const app = spawn(process.execPath, ['--import', 'tsx', 'src/server/start.ts'], {
-  env: { ...process.env, PORT: String(port), ALLOW_PRIVATE_FEEDS: '1' },
+  env: { ...process.env, PORT: String(port), ALLOW_PRIVATE_FEEDS: '1', ALIGN: 'off' },
   stdio: 'ignore',
 });
 const feedBytes = writeBigFeed();
