@@ -130,8 +130,8 @@ export class HowlerEngine implements AudioEngine {
 
   /**
    * The element's duration, when it is a real one (not NaN, not WebKit's early 0 or a sub-second
-   * glitch): given to howler
-   * (its end timer on a rate change uses the sprite) and reported as `loaded`.
+   * glitch): given to howler (its end timer on a rate change uses the sprite) and reported as
+   * `loaded`.
    */
   #durationKnown(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < MIN_MEDIA_S) return;

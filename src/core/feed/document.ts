@@ -8,7 +8,7 @@ import { httpUrl } from '../url.ts';
 import { IssueLog, episodeLabel, quoted } from './issues.ts';
 import { parseItem, type ItemContext } from './item.ts';
 import type { FeedSuccess, ParseFeedOptions } from './feed.ts';
-import { parserErrorOf, startsLikeHtml } from './xml.ts';
+import { feedBody, parserErrorOf, startsLikeHtml } from './xml.ts';
 
 /** Why a well-formed document is not a podcast feed (feed.ts words it for the listener). */
 export type NotAFeed =
@@ -24,7 +24,7 @@ export function readWellFormedFeed(
   options: ParseFeedOptions,
 ): FeedSuccess | null {
   try {
-    const body = text.replace(/^[\uFEFF\s]+/, '');
+    const body = feedBody(text);
     if (startsLikeHtml(body)) return null;
     const doc = options.parseXml(body);
     if (parserErrorOf(doc)) return null;

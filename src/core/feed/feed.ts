@@ -5,7 +5,7 @@
 import type { Feed, ParseResult } from '../model.ts';
 import { IssueLog } from './issues.ts';
 import { readDocument } from './document.ts';
-import { parserErrorOf } from './xml.ts';
+import { feedBody, parserErrorOf } from './xml.ts';
 import { repairXml } from './repair.ts';
 import {
   MESSAGES,
@@ -61,8 +61,7 @@ export function parseFeed(
 }
 
 function parse(text: string, feedUrl: string, options: ParseFeedOptions): FeedParseOutcome {
-  // Whitespace before `<?xml` (a common server-side slip) makes strict parsers fail.
-  const body = text.replace(/^[\uFEFF\s]+/, '');
+  const body = feedBody(text);
   if (body === '' || body.trim() === '') return failure('empty', MESSAGES.empty);
   if (startsLikeHtml(body)) return failure('html', MESSAGES.html);
   if (!afterPrologue(body).startsWith('<')) return failure('not-rss', nonMarkupMessage(body));

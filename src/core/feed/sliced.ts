@@ -16,7 +16,7 @@ import {
 } from './document.ts';
 import { parseItem } from './item.ts';
 import { itemSpans, sliceText, type ItemSpans } from './slices.ts';
-import { parserErrorOf, startsLikeHtml } from './xml.ts';
+import { feedBody, parserErrorOf, startsLikeHtml } from './xml.ts';
 
 export interface SliceOptions extends ParseFeedOptions {
   /** Items in the preview. Feeds with no more than this are read whole. */
@@ -61,7 +61,7 @@ async function read(
 ): Promise<FeedSuccess | null> {
   const first = options.first ?? PREVIEW_ITEMS;
   const size = options.size ?? SLICE_ITEMS;
-  const body = text.replace(/^[\uFEFF\s]+/, '');
+  const body = feedBody(text);
   if (startsLikeHtml(body)) return null;
   const spans = itemSpans(body);
   if (!spans || spans.items.length <= first) return null;
@@ -81,10 +81,8 @@ async function read(
     await options.pause();
     if (options.aborted?.()) return null;
     const to = Math.min(count, from + size);
-    const opened = open(sliceText(body, spans, from, to), feedUrl, options, to - from);
+    const opened = open(sliceText(body, spans, from, to), feedUrl, options, to - from, log);
     if (!opened) return null;
-    // Channel-level notes are made once, from the first slice; item notes from every slice.
-    opened.ctx.log = log;
     channel ??= opened;
     episodes.push(...collectEpisodes(opened.items, opened.ctx, seen, from));
   }
@@ -102,7 +100,8 @@ function readPreview(
   options: SliceOptions,
 ): { feed: FeedSuccess; newestKnown: boolean } | null {
   const last = spans.items.length - 1;
-  const opened = open(sliceText(body, spans, 0, first, last), feedUrl, options, first + 1);
+  const xml = sliceText(body, spans, 0, first, last);
+  const opened = open(xml, feedUrl, options, first + 1, new IssueLog());
   if (!opened) return null;
   const lastItem = parseItem(opened.items[first]!, last, opened.ctx).episode;
   const episodes = collectEpisodes(opened.items.slice(0, first), opened.ctx, new Seen());
@@ -125,15 +124,16 @@ function newestFirst(preview: Episode[], last: number | null): boolean {
   return falling >= 0.75 * (dates.length - 1);
 }
 
-/** A slice's document opened as a feed with exactly `items` items, else null. */
+/** A slice's document opened as a feed with exactly `items` items, else null; notes go to `log`. */
 function open(
   xml: string,
   feedUrl: string,
   options: ParseFeedOptions,
   items: number,
+  log: IssueLog,
 ): OpenedFeed | null {
   const doc = options.parseXml(xml);
   if (parserErrorOf(doc)) return null;
-  const opened = openDocument(doc, feedUrl, new IssueLog());
+  const opened = openDocument(doc, feedUrl, log);
   return 'not' in opened || opened.items.length !== items ? null : opened;
 }

@@ -215,6 +215,14 @@ export function afterPrologue(text: string): string {
   return text.replace(PROLOGUE, '');
 }
 
+/**
+ * The feed text from its first markup: a BOM or whitespace before `<?xml` (a common server-side
+ * slip) makes strict parsers fail.
+ */
+export function feedBody(text: string): string {
+  return text.replace(/^[\uFEFF\s]+/, '');
+}
+
 /** A page that says it is HTML before anything else. */
 export function startsLikeHtml(text: string): boolean {
   return /^<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(afterPrologue(text));
