@@ -2,7 +2,7 @@
 // listener's words. A big feed opens from its first items (feed-slices.ts, loaded only then).
 // Library owns the state; this owns the steps.
 import type { Episode, Feed } from '../core/model.ts';
-import type { Fetched, OnLength } from './fetcher.ts';
+import type { BodyWatch, Fetched } from './fetcher.ts';
 import { failureReason as reason } from './episode-sources.ts';
 import { readFeed } from './feed-reader.ts';
 import type { Opened, OpenOptions, OpenOutcome } from './library-types.ts';
@@ -12,10 +12,12 @@ import type { Opened, OpenOptions, OpenOutcome } from './library-types.ts';
  * headers give a length this big, the code for that is asked for while the feed downloads.
  */
 const BIG_FEED = 200_000;
+/** Bytes of a big feed read before its first items are listed (~40 items of typical size). */
+const PREFIX_BYTES = 96_000;
 
 /** What opening a feed needs from Library. */
 export interface FeedHost {
-  fetch(url: string, signal: AbortSignal, onLength?: OnLength): Promise<Fetched>;
+  fetch(url: string, signal: AbortSignal, watch?: BodyWatch): Promise<Fetched>;
   parseXml(text: string): Document;
   /** A big feed arrived: it opens from its first items, then reads the rest (#15). */
   big(): void;
@@ -38,32 +40,51 @@ export async function openFeedWith(
   options: OpenOptions,
   signal: AbortSignal,
 ): Promise<OpenOutcome> {
+  let code: Promise<typeof import('./feed-slices.ts') | null> | undefined;
+  const big = () => {
+    host.big();
+    return (code ??= import('./feed-slices.ts').catch(() => null)); // null: read it whole
+  };
+  // Whether the feed's first items were listed while it downloaded (#15).
+  let early: Promise<boolean> = Promise.resolve(false);
+  const watch: BodyWatch = {
+    length: (bytes) => bytes >= BIG_FEED && big(),
+    prefixAt: (length) => (length === null ? BIG_FEED : length >= BIG_FEED ? PREFIX_BYTES : null),
+    prefix: (text, finalUrl) => {
+      early = big().then(
+        (slices) => !signal.aborted && !!slices?.openPrefix(host, { url, finalUrl, text }, options),
+      );
+    },
+  };
   try {
-    let code: Promise<typeof import('./feed-slices.ts') | null> | undefined;
-    const big = () => {
-      host.big();
-      return (code ??= import('./feed-slices.ts').catch(() => null)); // null: read it whole
-    };
-    const fetched = await host.fetch(url, signal, (bytes) => bytes >= BIG_FEED && big());
+    const fetched = await host.fetch(url, signal, watch);
     if (signal.aborted) return 'superseded';
+    const listed = await early;
+    const slices = fetched.text.length >= BIG_FEED || listed ? await big() : null;
+    const steps = { readFeed, openChosen };
     if (fetched.text.length >= BIG_FEED) {
-      const slices = await big();
-      const steps = { readFeed, openChosen };
-      const outcome = await slices?.openBig(host, url, options, fetched, signal, steps);
+      const outcome = await slices?.openBig(host, url, options, fetched, signal, steps, listed);
       if (outcome) return outcome;
     }
     const result = await readFeed(fetched.text, fetched.finalUrl, host.parseXml);
     if (signal.aborted) return 'superseded';
     if (!result.ok) {
-      host.alert(`${result.message} ${host.stillWorks()}`);
+      const first = listed ? ' Only its first episodes are listed.' : '';
+      host.alert(`${result.message}${first} ${host.stillWorks()}`);
       return 'failed';
     }
     const issues = result.errors.map((e) => e.message);
+    if (listed && slices) return slices.settle(host, url, options, result.value, issues, steps);
     host.replace({ feedUrl: url, feed: result.value, episode: null, issues });
     return openChosen(host, result.value, options);
   } catch (error) {
     if (signal.aborted) return 'superseded';
-    host.alert(`The feed could not be loaded${reason(error)} ${host.stillWorks()}`);
+    const listed = await early.catch(() => false);
+    host.alert(
+      listed
+        ? `The rest of the feed could not be loaded${reason(error)} Only its first episodes are listed. ${host.stillWorks()}`
+        : `The feed could not be loaded${reason(error)} ${host.stillWorks()}`,
+    );
     return 'failed';
   }
 }

@@ -2,7 +2,7 @@
 // listed (and opened at the episode asked for, or at its newest when that is sure) while the rest
 // is read in slices, in tasks the page runs when it has nothing more urgent to do.
 import type { Episode, Feed } from '../core/model.ts';
-import { readFeedInSlices } from '../core/feed/sliced.ts';
+import { readFeedInSlices, readPrefix } from '../core/feed/sliced.ts';
 import type { FeedParseOutcome } from '../core/feed/feed.ts';
 import type { Fetched } from './fetcher.ts';
 import type { FeedHost } from './feed-opening.ts';
@@ -37,24 +37,49 @@ function pause(): Promise<void> {
   });
 }
 
-/** Opens a big feed from a preview; null when it gave none (the caller reads it whole). */
+/**
+ * Lists a big feed's first items while the rest downloads (#15), and opens the episode asked for
+ * when it is among them; the newest waits for the whole feed (the first items cannot tell it).
+ * False when the start did not read safely (the whole feed is awaited as before).
+ */
+export function openPrefix(
+  host: FeedHost,
+  start: { url: string; finalUrl: string; text: string },
+  options: OpenOptions,
+): boolean {
+  const feed = readPrefix(start.text, start.finalUrl, { parseXml: (t) => host.parseXml(t) });
+  if (!feed) return false;
+  host.replace({ feedUrl: start.url, feed: feed.value, episode: null, issues: [] });
+  const asked = options.episode ? previewChoice(feed.value, options, false) : null;
+  if (asked) host.openEpisode(asked, options);
+  host.reading();
+  return true;
+}
+
+/**
+ * Opens a big feed from a preview; null when it gave none (the caller reads it whole). `listed`:
+ * its first items are already listed (openPrefix), and the episode open from them stays open.
+ */
 export async function openBig(
   host: FeedHost,
   url: string,
   options: OpenOptions,
   fetched: Fetched,
   signal: AbortSignal,
-  { readFeed, openChosen }: Steps,
+  steps: Steps,
+  listed = false,
 ): Promise<OpenOutcome | null> {
-  let previewed = false;
+  let previewed = listed;
   const whole = await readFeedInSlices(fetched.text, fetched.finalUrl, {
     parseXml: (text) => host.parseXml(text),
     pause,
     aborted: () => signal.aborted,
     preview: (feed, newestKnown) => {
+      const open = host.open();
+      if (previewed && open?.feedUrl === url) host.completed(completing(open, feed.value, []));
+      else host.replace({ feedUrl: url, feed: feed.value, episode: null, issues: [] });
       previewed = true;
-      host.replace({ feedUrl: url, feed: feed.value, episode: null, issues: [] });
-      const sure = previewChoice(feed.value, options, newestKnown);
+      const sure = host.open()?.episode ? null : previewChoice(feed.value, options, newestKnown);
       if (sure) host.openEpisode(sure, options);
       host.reading();
     },
@@ -62,17 +87,32 @@ export async function openBig(
   if (signal.aborted) return 'superseded';
   if (!previewed) return null;
   // A slice that did not read: the whole text, with repairs if need be.
-  const result = whole ?? (await readFeed(fetched.text, fetched.finalUrl, host.parseXml));
+  const result = whole ?? (await steps.readFeed(fetched.text, fetched.finalUrl, host.parseXml));
   if (signal.aborted) return 'superseded';
   if (!result.ok) {
     host.alert(`${result.message} Only its first episodes are listed. ${host.stillWorks()}`);
     return 'failed';
   }
   const issues = result.errors.map((e) => e.message);
+  return settle(host, url, options, result.value, issues, steps);
+}
+
+/**
+ * The whole feed in place of the preview listed from its first items: the episode open from them
+ * stays open (the same object); with none, the one asked for or the newest opens now.
+ */
+export function settle(
+  host: FeedHost,
+  url: string,
+  options: OpenOptions,
+  feed: Feed,
+  issues: readonly string[],
+  { openChosen }: Pick<Steps, 'openChosen'>,
+): OpenOutcome {
   const open = host.open();
-  if (open?.feedUrl === url) host.completed(completing(open, result.value, issues));
-  else host.replace({ feedUrl: url, feed: result.value, episode: null, issues });
-  return host.open()?.episode ? 'opened' : openChosen(host, result.value, options);
+  if (open?.feedUrl === url) host.completed(completing(open, feed, issues));
+  else host.replace({ feedUrl: url, feed, episode: null, issues });
+  return host.open()?.episode ? 'opened' : openChosen(host, feed, options);
 }
 
 /** From a preview, only a sure choice: the episode asked for, or the newest when it is known. */

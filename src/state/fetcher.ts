@@ -1,6 +1,6 @@
 // Fetches a feed, transcript or chapters file: directly first, then through our proxy when the
 // publisher sends no CORS headers (the browser then reports a bare TypeError).
-import { decodeBytes } from '../core/text/decode.ts';
+import { decodeBytes, decodePrefix } from '../core/text/decode.ts';
 
 export type FetchKind = 'feed' | 'transcript' | 'chapters';
 
@@ -23,16 +23,70 @@ export class FetchError extends Error {
 
 const TIMEOUT_MS = 30_000;
 
-/** Told the body's size from the headers, before the body arrives (#15: a big feed's code is asked for then). */
-export type OnLength = (bytes: number) => void;
+/** Watching a body as it arrives (#15: a big feed's code is asked for, and its first items listed). */
+export interface BodyWatch {
+  /** The body's size from the headers, before the body arrives. */
+  length?(bytes: number): void;
+  /**
+   * How many bytes of a body of this declared size (null: not declared) to read before `prefix` is
+   * given the text so far; null: wait for the whole.
+   */
+  prefixAt?(length: number | null): number | null;
+  /** The text so far, cut before a character could be split; only while more is to come. */
+  prefix?(text: string, finalUrl: string): void;
+}
 
-async function readBody(response: Response, url: string, onLength?: OnLength): Promise<Fetched> {
+async function readBody(response: Response, url: string, watch?: BodyWatch): Promise<Fetched> {
   const contentType = response.headers.get('content-type') ?? '';
-  const length = Number(response.headers.get('content-length'));
-  if (length > 0) onLength?.(length);
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  const declared = Number(response.headers.get('content-length'));
+  const length = declared > 0 ? declared : null;
+  if (length !== null) watch?.length?.(length);
   const finalUrl = response.headers.get('x-final-url') ?? (response.url || url);
+  const at = watch?.prefixAt?.(length) ?? null;
+  const early = (start: Uint8Array) => {
+    const text = decodePrefix(start, contentType);
+    if (text !== null) watch?.prefix?.(text, finalUrl);
+  };
+  const bytes =
+    at !== null && response.body
+      ? await readStream(response.body, at, length, early)
+      : new Uint8Array(await response.arrayBuffer());
   return { text: decodeBytes(bytes, contentType).text, finalUrl, contentType };
+}
+
+/** The whole body, read as it arrives; `early` gets the first `at` bytes or more, once. */
+async function readStream(
+  body: ReadableStream<Uint8Array>,
+  at: number,
+  length: number | null,
+  early: (start: Uint8Array) => void,
+): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let told = false;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+    if (!told && total >= at && total !== length) {
+      told = true;
+      early(join(chunks, total));
+    }
+  }
+  return join(chunks, total);
+}
+
+function join(chunks: Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
 }
 
 function sameOrigin(url: string): boolean {
@@ -47,7 +101,7 @@ async function viaProxy(
   url: string,
   kind: FetchKind,
   signal: AbortSignal,
-  onLength?: OnLength,
+  watch?: BodyWatch,
 ): Promise<Fetched> {
   const query = new URLSearchParams({ url, kind });
   const response = await fetch(`/api/fetch?${query}`, { signal, credentials: 'omit' });
@@ -64,7 +118,7 @@ async function viaProxy(
     }
     throw new FetchError(reason, status);
   }
-  return readBody(response, url, onLength);
+  return readBody(response, url, watch);
 }
 
 /** Fetches `url` as text, decoding bytes by BOM, XML declaration, HTTP charset, then UTF-8. */
@@ -72,7 +126,7 @@ export async function fetchText(
   url: string,
   kind: FetchKind,
   outer?: AbortSignal,
-  onLength?: OnLength,
+  watch?: BodyWatch,
 ): Promise<Fetched> {
   // One controller for the caller's signal and the timeout: AbortSignal.any is Safari 17.4+ and
   // AbortSignal.timeout 16+, newer than the browsers Verbatim supports (#13).
@@ -92,12 +146,12 @@ export async function fetchText(
       response = await fetch(url, { signal, credentials: 'omit' });
     } catch (error) {
       if (signal.aborted || sameOrigin(url)) throw error;
-      return await viaProxy(url, kind, signal, onLength);
+      return await viaProxy(url, kind, signal, watch);
     }
     if (!response.ok) {
       throw new FetchError(`The server answered ${response.status}.`, response.status);
     }
-    return await readBody(response, url, onLength);
+    return await readBody(response, url, watch);
   } catch (error) {
     if (error instanceof FetchError) throw error;
     if (timeout.aborted) throw new FetchError('The server took too long to answer.');

@@ -5,7 +5,7 @@ import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
 import { openFeedWith, type FeedHost } from './feed-opening.ts';
 import type { Chapter, Episode, Feed, SourceKind, Turn } from '../core/model.ts';
-import { fetchText, type FetchKind, type Fetched, type OnLength } from './fetcher.ts';
+import { fetchText, type FetchKind, type Fetched, type BodyWatch } from './fetcher.ts';
 import type { LazyAlignment } from './lazy-alignment.svelte.ts';
 import {
   findChapters,
@@ -27,7 +27,7 @@ export type Fetcher = (
   url: string,
   kind: FetchKind,
   signal?: AbortSignal,
-  onLength?: OnLength,
+  watch?: BodyWatch,
 ) => Promise<Fetched>;
 export type XmlParser = (text: string) => Document;
 export type HtmlParser = (html: string) => Document;
@@ -140,7 +140,7 @@ export class Library {
     }
   }
   readonly #feedHost: FeedHost = {
-    fetch: (url, signal, onLength) => this.fetcher(url, 'feed', signal, onLength),
+    fetch: (url, signal, watch) => this.fetcher(url, 'feed', signal, watch),
     parseXml: (text) => this.parseXml(text),
     big: () => this.#bigFeed(),
     reading: () => {

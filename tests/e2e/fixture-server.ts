@@ -1,6 +1,6 @@
 // A local publisher for browser tests: serves tests/fixtures and the demo audio on 127.0.0.1 with
 // HTTP Range, optional CORS, and a log of every request so tests can prove streaming.
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -42,6 +42,7 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const failedOnce = new Set<string>();
   const killed = new Set<string>();
   const sockets = new Map<string, Set<Socket>>();
+  const held = new Map<string, () => void>();
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const entry: LoggedRequest = {
@@ -65,6 +66,11 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       res.writeHead(204).end();
       return;
     }
+    if (url.pathname === '/__release') {
+      held.get(url.searchParams.get('key') ?? '')?.();
+      res.writeHead(204).end();
+      return;
+    }
     if (url.pathname === '/__log') {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(log));
       return;
@@ -72,7 +78,9 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     let mode = parts.shift();
     // /fault/<kind>/<key>/<mount>/<file>: audio faults. fail-once answers 500 to the first request for
-    // a key; stall never answers; drop cuts the body after 16 KiB; norange ignores Range headers.
+    // a key; stall never answers; drop cuts the body after 16 KiB; norange ignores Range headers;
+    // hold sends the first 128 KiB, then the rest only after GET /__release?key=<key> (a big feed
+    // still downloading, #15), or is cut by /__kill like die.
     let fault: string | undefined;
     if (mode === 'fault') {
       fault = parts.shift();
@@ -82,7 +90,7 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       if (fault === 'stall') return; // never answers (the socket stays open until the client gives up)
       // die: serves normally until GET /__kill?key=<key>; from then on every connection for the
       // key is cut, open ones included: the publisher's server stopped mid-episode (#14).
-      if (fault === 'die') {
+      if (fault === 'die' || fault === 'hold') {
         if (killed.has(key)) {
           entry.status = -1;
           req.socket.destroy();
@@ -143,6 +151,15 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
       extname(file) === '.xml' ? 'application/rss+xml; charset=utf-8' : type,
     );
     res.setHeader('Accept-Ranges', 'bytes');
+    if (fault === 'hold') {
+      const key = url.pathname.split('/')[3] ?? '';
+      const bytes = readFileSync(file);
+      entry.status = 200;
+      res.writeHead(200, { 'Content-Length': String(size) });
+      res.write(bytes.subarray(0, 128 * 1024));
+      held.set(key, () => res.end(bytes.subarray(128 * 1024)));
+      return;
+    }
     if (fault === 'norange') {
       // An old server: the whole file every time, no Accept-Ranges.
       res.removeHeader('Accept-Ranges');

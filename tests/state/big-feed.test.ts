@@ -126,8 +126,8 @@ describe('a big feed opens from its first items', () => {
         () => {},
       ),
       (text) => new DOMParser().parseFromString(text, 'application/xml'),
-      async (url, _kind, _signal, onLength) => {
-        onLength?.(big.length);
+      async (url, _kind, _signal, watch) => {
+        watch?.length?.(big.length);
         await body;
         return { text: FEEDS[url]!, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
       },
@@ -150,5 +150,89 @@ describe('a big feed opens from its first items', () => {
     expect(library.feed?.title).toBe('Small');
     expect(library.episode?.guid).toBe('s1');
     expect(library.readingFeed).toBe(false);
+  });
+});
+
+/**
+ * A fetcher that hands over the feed's first `start` characters as they "arrive", then waits for
+ * `finish` before giving the whole (or failing, as a connection cut mid-feed).
+ */
+function streaming(start: number) {
+  let finish: (outcome: 'whole' | 'cut') => void = () => {};
+  const arrived = new Promise<'whole' | 'cut'>((resolve) => (finish = resolve));
+  const asked: Array<number | null> = [];
+  const library = new Library(
+    new Player(
+      new FakeEngine(600),
+      () => {},
+      () => {},
+    ),
+    (text) => new DOMParser().parseFromString(text, 'application/xml'),
+    async (url, _kind, _signal, watch) => {
+      const text = FEEDS[url]!;
+      watch?.length?.(text.length);
+      asked.push(watch?.prefixAt?.(text.length) ?? null);
+      watch?.prefix?.(text.slice(0, start), url);
+      if ((await arrived) === 'cut') throw new TypeError('network error');
+      return { text, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
+    },
+  );
+  return { library, finish, asked };
+}
+
+describe('a big feed listed while it downloads (#15)', () => {
+  const start = big.indexOf('<guid isPermaLink="false">synth-31<');
+
+  test('its first whole items are listed before the rest arrives; the newest opens once known', async () => {
+    const { library, finish, asked } = streaming(start);
+    const opening = library.openFeed(BIG);
+    await vi.waitFor(() => expect(library.feed?.episodes.length).toBe(30), { interval: 1 });
+    expect(asked[0]).toBeGreaterThan(0);
+    expect(asked[0]).toBeLessThan(big.length / 2);
+    expect(library.readingFeed).toBe(true);
+    expect(library.episode).toBeNull(); // which is newest is not known from the first items
+    expect(library.alerts).toEqual([]);
+    finish('whole');
+    expect(await opening).toBe('opened');
+    expect(library.feed?.episodes).toHaveLength(300);
+    expect(library.episode?.guid).toBe(newest);
+    expect(library.readingFeed).toBe(false);
+  });
+
+  test('a link to an episode among them opens it at t at once, and it stays the same object', async () => {
+    const { library, finish } = streaming(start);
+    const opening = library.openFeed(BIG, { episode: 'synth-7', t: 42 });
+    await vi.waitFor(() => expect(library.episode?.guid).toBe('synth-7'), { interval: 1 });
+    const opened = library.episode;
+    expect(library.feed?.episodes).toHaveLength(30);
+    finish('whole');
+    expect(await opening).toBe('opened');
+    expect(library.feed?.episodes).toHaveLength(300);
+    expect(library.episode).toBe(opened);
+  });
+
+  test('cut mid-feed: the first items stay listed, and the alert says what failed and what is there', async () => {
+    const { library, finish } = streaming(start);
+    const opening = library.openFeed(BIG);
+    await vi.waitFor(() => expect(library.feed?.episodes.length).toBe(30), { interval: 1 });
+    finish('cut');
+    expect(await opening).toBe('failed');
+    expect(library.feed?.episodes).toHaveLength(30);
+    expect(library.readingFeed).toBe(false);
+    expect(library.alerts.map((a) => a.message)).toEqual([
+      expect.stringMatching(
+        /^The rest of the feed could not be loaded: .* Only its first episodes are listed\./,
+      ),
+    ]);
+  });
+
+  test('a start that does not read safely lists nothing early; the whole feed opens as before', async () => {
+    const { library, finish } = streaming(big.indexOf('<item>')); // no whole item yet
+    const opening = library.openFeed(BIG);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(library.feed).toBeNull();
+    finish('whole');
+    expect(await opening).toBe('opened');
+    expect(library.episode?.guid).toBe(newest);
   });
 });

@@ -15,7 +15,7 @@ import {
   type OpenedFeed,
 } from './document.ts';
 import { parseItem } from './item.ts';
-import { itemSpans, sliceText, type ItemSpans } from './slices.ts';
+import { closingTags, cutAfterLastItem, itemSpans, sliceText, type ItemSpans } from './slices.ts';
 import { feedBody, parserErrorOf, startsLikeHtml } from './xml.ts';
 
 export interface SliceOptions extends ParseFeedOptions {
@@ -89,6 +89,44 @@ async function read(
   if (!channel) return null;
   const feed = finishFeed(channel, episodes, log, count);
   return 'ok' in feed ? feed : null;
+}
+
+/**
+ * A preview from the start of a feed that is still arriving (#15): its first whole items (at most
+ * `first`), closed as the feed would close them. Null when the start does not read safely.
+ */
+export function readPrefix(
+  text: string,
+  feedUrl: string,
+  options: ParseFeedOptions & { first?: number },
+): FeedSuccess | null {
+  try {
+    const body = feedBody(text);
+    if (startsLikeHtml(body)) return null;
+    // The last `</item>` may be text inside an item still arriving (a CDATA section): try earlier ones.
+    let cut = cutAfterLastItem(body);
+    let spans = cut === null ? null : itemSpans(cut);
+    for (let tries = 0; cut !== null && !spans && tries < 3; tries++) {
+      cut = cutAfterLastItem(cut.slice(0, cut.lastIndexOf('</')));
+      spans = cut === null ? null : itemSpans(cut);
+    }
+    if (!cut || !spans) return null;
+    const items = Math.min(options.first ?? PREVIEW_ITEMS, spans.items.length);
+    const start = spans.items[0]![0];
+    const closers = closingTags(cut.slice(0, start));
+    if (closers === null) return null;
+    const xml = cut.slice(0, spans.items[items - 1]![1]) + closers;
+    const opened = open(xml, feedUrl, options, items, new IssueLog());
+    if (!opened) return null;
+    const feed = finishFeed(
+      opened,
+      collectEpisodes(opened.items, opened.ctx, new Seen()),
+      opened.ctx.log,
+    );
+    return 'ok' in feed ? feed : null;
+  } catch {
+    return null; // a DOM implementation surprised us: wait for the whole feed
+  }
 }
 
 /** The preview: the first items, plus the last one to tell whether the feed is newest first. */

@@ -125,3 +125,53 @@ export function sliceText(
   const more = extra === undefined ? '' : text.slice(items[extra]![0], items[extra]![1]);
   return head + body + more + tail;
 }
+
+/**
+ * The start of a feed that is still arriving (#15), cut after its last whole item (null when no
+ * item has closed yet). What follows the cut is left for the whole read.
+ */
+export function cutAfterLastItem(text: string): string | null {
+  const at = Math.max(text.lastIndexOf('</item'), text.lastIndexOf('</entry'));
+  const close = at < 0 ? -1 : text.indexOf('>', at);
+  return close < 0 ? null : text.slice(0, close + 1);
+}
+
+const TAG = /<(\/?)([^\s/>]+)(?:\s+[^\s=<>/]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))*\s*(\/?)>/y;
+
+/**
+ * The end tags that close what is open at the end of `head` (the text before a feed's first item):
+ * `</channel></rss>` for RSS 2.0, `</feed>` for Atom. Null when the head does not read as well-
+ * formed markup, so a preview is never made from a guess.
+ */
+export function closingTags(head: string): string | null {
+  const open: string[] = [];
+  let i = 0;
+  while ((i = head.indexOf('<', i)) !== -1) {
+    const next = head.charCodeAt(i + 1);
+    if (next === 33 /* ! */) {
+      i = skipDeclaration(head, i);
+      if (i < 0) return null;
+      continue;
+    }
+    if (next === 63 /* ? */) {
+      const end = head.indexOf('?>', i + 2);
+      if (end < 0) return null;
+      i = end + 2;
+      continue;
+    }
+    TAG.lastIndex = i;
+    const tag = TAG.exec(head);
+    if (!tag) return null;
+    const [, closing, name, selfClosing] = tag;
+    if (closing) {
+      if (selfClosing || open.pop() !== name) return null;
+    } else if (!selfClosing) open.push(name!);
+    i = TAG.lastIndex;
+  }
+  return open.length === 0
+    ? null
+    : open
+        .reverse()
+        .map((name) => `</${name}>`)
+        .join('');
+}

@@ -101,3 +101,15 @@ function fixC1(text: string): string {
 function strip(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
+
+/**
+ * The start of a body that is still arriving (#15), decoded as the whole will be: cut before its
+ * last `<`, which no multi-byte character of an ASCII-compatible encoding contains. Null for
+ * UTF-16, whose bytes are not characters, and for a start with no markup yet.
+ */
+export function decodePrefix(bytes: Uint8Array, httpContentType?: string): string | null {
+  const cut = bytes.lastIndexOf(0x3c);
+  if (cut <= 0) return null;
+  const decoded = decodeBytes(bytes.subarray(0, cut), httpContentType);
+  return decoded.encoding.startsWith('utf-16') ? null : decoded.text;
+}
