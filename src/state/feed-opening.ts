@@ -54,6 +54,7 @@ export async function openFeedWith(
       early = big().then(
         (slices) => !signal.aborted && !!slices?.openPrefix(host, { url, finalUrl, text }, options),
       );
+      return early;
     },
   };
   try {

@@ -22,6 +22,7 @@ export class FetchError extends Error {
 }
 
 const TIMEOUT_MS = 30_000;
+const PREFIX_WAIT_MS = 500;
 
 /** Watching a body as it arrives (#15: a big feed's code is asked for, and its first items listed). */
 export interface BodyWatch {
@@ -32,8 +33,12 @@ export interface BodyWatch {
    * given the text so far; null: wait for the whole.
    */
   prefixAt?(length: number | null): number | null;
-  /** The text so far, cut before a character could be split; only while more is to come. */
-  prefix?(text: string, finalUrl: string): void;
+  /**
+   * The text so far, cut before a character could be split; only while more is to come. Reading
+   * waits (up to half a second) for what it returns: the page lists the start before it is busy
+   * reading the rest, which the browser keeps receiving meanwhile.
+   */
+  prefix?(text: string, finalUrl: string): Promise<unknown> | void;
 }
 
 async function readBody(response: Response, url: string, watch?: BodyWatch): Promise<Fetched> {
@@ -45,7 +50,7 @@ async function readBody(response: Response, url: string, watch?: BodyWatch): Pro
   const at = watch?.prefixAt?.(length) ?? null;
   const early = (start: Uint8Array) => {
     const text = decodePrefix(start, contentType);
-    if (text !== null) watch?.prefix?.(text, finalUrl);
+    return text === null ? undefined : watch?.prefix?.(text, finalUrl);
   };
   const bytes =
     at !== null && response.body
@@ -54,12 +59,12 @@ async function readBody(response: Response, url: string, watch?: BodyWatch): Pro
   return { text: decodeBytes(bytes, contentType).text, finalUrl, contentType };
 }
 
-/** The whole body, read as it arrives; `early` gets the first `at` bytes or more, once. */
+/** The whole body, read as it arrives; `early` gets its first `at` bytes once they are in. */
 async function readStream(
   body: ReadableStream<Uint8Array>,
   at: number,
   length: number | null,
-  early: (start: Uint8Array) => void,
+  early: (start: Uint8Array) => Promise<unknown> | void,
 ): Promise<Uint8Array> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
@@ -67,24 +72,28 @@ async function readStream(
   let told = false;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) if (done) break;
     chunks.push(value);
     total += value.length;
     if (!told && total >= at && total !== length) {
       told = true;
-      early(join(chunks, total));
+      const listing = early(join(chunks, at));
+      if (listing) await Promise.race([listing, new Promise((r) => setTimeout(r, PREFIX_WAIT_MS))]);
     }
   }
   return join(chunks, total);
 }
 
-function join(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(total);
+/** The first `bytes` of the chunks, as one array. */
+function join(chunks: Uint8Array[], bytes: number): Uint8Array {
+  if (chunks[0]!.length >= bytes) return chunks[0]!.subarray(0, bytes);
+  const out = new Uint8Array(bytes);
   let at = 0;
   for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
+    if (at >= bytes) break;
+    const part = chunk.subarray(0, bytes - at);
+    out.set(part, at);
+    at += part.length;
   }
   return out;
 }

@@ -15,40 +15,45 @@ export function writeBigFeed(): number {
 
 /**
  * Milliseconds from navigation to an Episodes list showing its first rows (#15: the feed's first
- * items, listed while the rest is read in slices), and to all 2,000 items; and from the feed's
- * last byte arriving to the first rows (what the page itself takes); 3 runs each.
+ * items, listed while the rest downloads and is read in slices), and to all 2,000 items; and from
+ * the page's request for the feed to its first rows (opening a feed, without the app's own boot);
+ * 3 runs each.
  */
 export async function timeBigFeed(
   browser: Browser,
   appUrl: string,
   feedUrl: string,
-): Promise<{ listed: number[]; all: number[]; afterBytes: number[] }> {
+): Promise<{ listed: number[]; all: number[]; fromRequest: number[] }> {
   const listed: number[] = [];
   const all: number[] = [];
-  const afterBytes: number[] = [];
+  const fromRequest: number[] = [];
   const rows = (n: number) => document.querySelectorAll('[aria-label="Episodes"] > li').length >= n;
   for (let i = 0; i < 3; i++) {
-    const { context, page } = await openPage(
-      browser,
-      `${appUrl}?${new URLSearchParams({ feed: feedUrl })}`,
-    );
+    const { context, page } = await openPage(browser, 'about:blank');
+    // When the page asks for the feed (a resource-timing entry only exists once it has arrived).
+    await context.addInitScript(() => {
+      const w = window as { __feedAsked?: number };
+      const original = window.fetch;
+      window.fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).includes('feed-2000.xml'))
+          w.__feedAsked ??= performance.now();
+        return original(input, init);
+      };
+    });
+    await page.goto(`${appUrl}?${new URLSearchParams({ feed: feedUrl })}`);
     const wait = { timeout: 30_000, polling: 'raf' } as const;
     await page.waitForFunction(rows, 1, wait);
     const at = await page.evaluate(() => ({
       now: performance.now(),
-      bytes:
-        performance
-          .getEntriesByType('resource')
-          .find((e) => e.name.includes('feed-2000.xml'))
-          ?.toJSON().responseEnd ?? NaN,
+      asked: (window as { __feedAsked?: number }).__feedAsked ?? NaN,
     }));
     listed.push(at.now);
-    afterBytes.push(at.now - at.bytes);
+    fromRequest.push(at.now - at.asked);
     await page.waitForFunction(rows, 2000, wait);
     all.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
-  return { listed, all, afterBytes };
+  return { listed, all, fromRequest };
 }
 
 export interface ProxyLoad {

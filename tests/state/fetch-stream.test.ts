@@ -36,8 +36,8 @@ describe('fetchText with a BodyWatch', () => {
     const seen: Array<[string, string]> = [];
     const lengths: Array<number | null> = [];
     const watch: BodyWatch = {
-      prefixAt: (length) => (lengths.push(length), 10),
-      prefix: (text, finalUrl) => seen.push([text, finalUrl]),
+      prefixAt: (length) => (lengths.push(length), split),
+      prefix: (text, finalUrl) => void seen.push([text, finalUrl]),
     };
     const fetching = fetchText('https://feeds.example.com/f.xml', 'feed', undefined, watch);
     await vi.waitFor(() => expect(seen).toHaveLength(1));
@@ -52,6 +52,36 @@ describe('fetchText with a BodyWatch', () => {
     expect(fetched.text).toContain('Café');
     expect(seen).toHaveLength(1);
     expect(lengths).toEqual([null]);
+  });
+
+  test('a first read far bigger than asked for: the start is only the bytes asked for', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    serve([bytes, enc.encode('<!-- more -->')], {}, [Promise.resolve(), gate]);
+    const seen: string[] = [];
+    const fetching = fetchText('https://f.example.com/x', 'feed', undefined, {
+      prefixAt: () => 30,
+      prefix: (text) => void seen.push(text),
+    });
+    await vi.waitFor(() => expect(seen).toEqual(['<?xml version="1.0"?><rss>']));
+    release();
+    expect((await fetching).text).toMatch(/<\/rss><!-- more -->$/);
+  });
+
+  test('reading waits for what the start is given to (the page lists it first)', async () => {
+    serve(chunks, {});
+    const order: string[] = [];
+    let listed = () => {};
+    const listing = new Promise<void>((resolve) => (listed = resolve));
+    const fetching = fetchText('https://f.example.com/x', 'feed', undefined, {
+      prefixAt: () => split,
+      prefix: () => {
+        setTimeout(() => (order.push('listed'), listed()), 50);
+        return listing;
+      },
+    }).then(() => order.push('whole'));
+    await fetching;
+    expect(order).toEqual(['listed', 'whole']);
   });
 
   test('a declared length: told before the body, and no start when the first read is the whole', async () => {
