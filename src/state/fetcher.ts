@@ -44,8 +44,8 @@ export interface BodyWatch {
 async function readBody(response: Response, url: string, watch?: BodyWatch): Promise<Fetched> {
   const contentType = response.headers.get('content-type') ?? '';
   const declared = Number(response.headers.get('content-length'));
-  const length = declared > 0 ? declared : null;
-  if (length !== null) watch?.length?.(length);
+  const length = response.headers.has('content-length') && declared >= 0 ? declared : null;
+  if (length) watch?.length?.(length);
   const finalUrl = response.headers.get('x-final-url') ?? (response.url || url);
   const at = watch?.prefixAt?.(length) ?? null;
   const early = (start: Uint8Array) => {
@@ -86,7 +86,8 @@ async function readStream(
 
 /** The first `bytes` of the chunks, as one array. */
 function join(chunks: Uint8Array[], bytes: number): Uint8Array {
-  if (chunks[0]!.length >= bytes) return chunks[0]!.subarray(0, bytes);
+  const first = chunks[0] ?? new Uint8Array(0);
+  if (first.length >= bytes) return first.subarray(0, bytes);
   const out = new Uint8Array(bytes);
   let at = 0;
   for (const chunk of chunks) {

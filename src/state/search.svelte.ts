@@ -1,6 +1,8 @@
 // Transcript search state: the query, its matches, and which one is chosen.
-import { findMatches, type Match } from '../core/search.ts';
+import type { findMatches, Match } from '../core/search.ts';
 import type { Turn } from '../core/model.ts';
+
+type Finder = typeof findMatches;
 
 export class Search {
   query = $state('');
@@ -15,7 +17,30 @@ export class Search {
     this.#turns = turns;
   }
 
-  readonly matches: Match[] = $derived(findMatches(this.#turns(), this.query));
+  /** The matcher, loaded when the listener first types a query (#11: not first-load weight). */
+  #find: Finder | null = $state.raw(null);
+  #loading: Promise<void> | null = null;
+  /** False once the matcher could not be loaded (said beside the field). */
+  loaded = $state<boolean | null>(null);
+
+  readonly matches: Match[] = $derived(
+    this.query && this.#find ? this.#find(this.#turns(), this.query) : [],
+  );
+
+  /** Resolves once the matcher is loaded (at once after the first time). */
+  ready(): Promise<void> {
+    this.#loading ??= import('../core/search.ts').then(
+      (m) => {
+        this.#find = m.findMatches;
+        this.loaded = true;
+      },
+      () => {
+        this.loaded = false;
+        this.#loading = null; // asked again with the next query
+      },
+    );
+    return this.#loading;
+  }
 
   get current(): Match | null {
     return this.matches[this.index] ?? null;
@@ -23,6 +48,7 @@ export class Search {
   setQuery(query: string): void {
     this.query = query;
     this.index = -1;
+    if (query) void this.ready();
   }
   next(): void {
     if (this.matches.length) this.index = (this.index + 1) % this.matches.length;

@@ -96,6 +96,16 @@ describe('fetchText with a BodyWatch', () => {
     expect(prefix).not.toHaveBeenCalled();
   });
 
+  test('an empty body, with or without a length, reads as empty text', async () => {
+    for (const headers of [{}, { 'content-length': '0' }]) {
+      serve([], headers);
+      const fetched = await fetchText('https://f.example.com/x', 'feed', undefined, {
+        prefixAt: () => 10,
+      });
+      expect(fetched.text).toBe('');
+    }
+  });
+
   test('prefixAt null: the body is read whole, with no start given', async () => {
     serve(chunks, {});
     const prefix = vi.fn();
