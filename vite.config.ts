@@ -8,7 +8,12 @@ import { safari15ClassFields } from './src/build/class-fields.ts';
 export default defineConfig({
   root: 'src',
   publicDir: '../static',
-  plugins: [svelte(), verbatimProxy(), safari15ClassFields()],
+  // discloseVersion: no window.__svelte registry in the first load (#11).
+  plugins: [
+    svelte({ compilerOptions: { discloseVersion: false } }),
+    verbatimProxy(),
+    safari15ClassFields(),
+  ],
   build: {
     outDir: '../dist',
     emptyOutDir: true,
@@ -16,6 +21,25 @@ export default defineConfig({
     // Browsers without modulepreload (Safari before 17) just fetch modules when imported; the
     // polyfill was first-load weight (#11).
     modulePreload: { polyfill: false },
+    rolldownOptions: {
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/](blocks[\\/](each|html)|elements[\\/]bindings[\\/]select)|shared[\\/]clone)\.js$/.test(
+            id,
+          ),
+      },
+      output: {
+        codeSplitting: {
+          includeDependenciesRecursively: false,
+          groups: [
+            {
+              name: 'svelte-blocks',
+              test: /svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/](blocks[\\/](each|html)|elements[\\/]bindings[\\/]select)|shared[\\/]clone)\.js$/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
   preview: { host: process.env.HOST ?? '127.0.0.1', port: Number(process.env.PORT ?? 4173) },
