@@ -6,7 +6,7 @@ import type { Listening } from './listening.ts';
 import type { Navigation } from './navigation.ts';
 import type { Player } from './player.svelte.ts';
 import type { Reader } from './reader.svelte.ts';
-import type { Quotes } from './quotes.svelte.ts';
+import type { QuotesSlot } from './quotes-slot.svelte.ts';
 import type { Search } from './search.svelte.ts';
 import type { Sync } from './sync.svelte.ts';
 import type { Toasts } from './toast.svelte.ts';
@@ -20,7 +20,8 @@ export interface AppContext {
   navigation: Navigation;
   listening: Listening;
   search: Search;
-  quotes: Quotes;
+  /** Saved quotes, loaded after the first view (`value`, or `ready()`). */
+  quotes: QuotesSlot;
   toasts: Toasts;
   alignment: LazyAlignment;
   sync: Sync;

@@ -22,6 +22,7 @@ export class FetchError extends Error {
 }
 
 const TIMEOUT_MS = 30_000;
+/** How long reading waits for a big body's start to be listed before it takes in the rest. */
 const PREFIX_WAIT_MS = 500;
 
 /** Watching a body as it arrives (#15: a big feed's code is asked for, and its first items listed). */
@@ -72,7 +73,7 @@ async function readStream(
   let told = false;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) if (done) break;
+    if (done) break;
     chunks.push(value);
     total += value.length;
     if (!told && total >= at && total !== length) {

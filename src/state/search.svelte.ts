@@ -51,9 +51,14 @@ export class Search {
     if (query) void this.ready();
   }
   next(): void {
+    // Enter pressed before the matcher arrived goes to the first match once it has (#11).
+    if (this.query && !this.#find && this.loaded !== false)
+      return void this.ready().then(() => this.next());
     if (this.matches.length) this.index = (this.index + 1) % this.matches.length;
   }
   previous(): void {
+    if (this.query && !this.#find && this.loaded !== false)
+      return void this.ready().then(() => this.previous());
     if (this.matches.length)
       this.index = (this.index - 1 + this.matches.length) % this.matches.length;
   }

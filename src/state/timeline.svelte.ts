@@ -1,6 +1,6 @@
 // What the player plays against: the transcript's turns in audio time (#12), their finer units and
 // the chapters, with the cursors that find the current ones in O(1) on a moving clock.
-import { buildFineUnits, type FineUnit } from '../core/fine-units.ts';
+import type { FineUnit } from '../core/fine-units.ts';
 import type { Chapter, Turn } from '../core/model.ts';
 import { offsetAt, type SyncOffsets } from '../core/sync-offsets.ts';
 import { TimelineCursor } from '../core/timeline-index.ts';
@@ -26,6 +26,8 @@ export class Timeline {
   transcriptEnded = $state(false);
 
   readonly #audio = new AudioTimeline();
+  /** Builds the finer units; given after the first view (#11: the first turn needs none). */
+  #buildFine: ((turns: readonly Turn[]) => FineUnit[]) | null = null;
   #turnStarts: number[] = [];
   #chapterStarts: number[] = [];
   #fineStarts: number[] = [];
@@ -34,6 +36,12 @@ export class Timeline {
   #turnCursor = new TimelineCursor([]);
   #chapterCursor = new TimelineCursor([]);
   #fineCursor = new TimelineCursor([]);
+
+  /** Words, cues and estimated sentences from now on (core/fine-units.ts `buildFineUnits`). */
+  useFineUnits(build: (turns: readonly Turn[]) => FineUnit[]): void {
+    this.#buildFine = build;
+    this.#retime();
+  }
 
   /** Sets the published turns and the chapters (both sorted by start). */
   set(turns: Turn[], chapters: Chapter[]): void {
@@ -86,7 +94,7 @@ export class Timeline {
   #retime(): void {
     const turns = this.#audio.turns;
     this.turns = turns;
-    this.fineUnits = buildFineUnits(turns);
+    this.fineUnits = this.#buildFine?.(turns) ?? [];
     this.#turnStarts = turns.map((t) => t.start);
     const last = turns[turns.length - 1];
     this.#lastEnd = last ? Math.max(last.end, last.start + 1) : Infinity;

@@ -28,8 +28,15 @@ export function quoteContext({ library, navigation }: AppContext): QuoteContext 
 
 /** Saves and copies a quote, and says so in a toast. */
 export async function saveAndCopy(app: AppContext, quote: Quote): Promise<void> {
-  app.quotes.add(quote);
-  const { text, html } = quoteClipboard(quote, app.quotes.style);
+  const quotes = await app.quotes.ready().catch(() => null);
+  if (!quotes) {
+    app.library.alert(
+      'Saved quotes could not be loaded (the connection may have dropped). The selected words can still be copied.',
+    );
+    return;
+  }
+  quotes.add(quote);
+  const { text, html } = quoteClipboard(quote, quotes.style);
   const copied = await copyRich(text, html);
   app.toasts.show(
     copied

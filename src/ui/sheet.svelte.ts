@@ -40,7 +40,7 @@ export function panelTabs({ library, player, quotes }: AppContext): PanelTab[] {
       shown: player.chapters.length > 0 || library.loadingChapters,
     },
     { name: 'episodes', label: 'Episodes', count: episodes, shown: episodes > 1 },
-    { name: 'quotes', label: 'Quotes', count: quotes.list.length, shown: true },
+    { name: 'quotes', label: 'Quotes', count: quotes.value?.list.length ?? 0, shown: true },
     { name: 'notes', label: 'Notes', count: 0, shown: Boolean(library.episode?.notesHtml.trim()) },
   ];
   return tabs.filter((tab) => tab.shown).map(({ name, label, count }) => ({ name, label, count }));

@@ -97,7 +97,7 @@ describe('fetchText with a BodyWatch', () => {
   });
 
   test('an empty body, with or without a length, reads as empty text', async () => {
-    for (const headers of [{}, { 'content-length': '0' }]) {
+    for (const headers of [{}, { 'content-length': '0' }] as Array<Record<string, string>>) {
       serve([], headers);
       const fetched = await fetchText('https://f.example.com/x', 'feed', undefined, {
         prefixAt: () => 10,

@@ -4,10 +4,10 @@ import { describe, expect, test } from 'vitest';
 import { Search } from '../../src/state/search.svelte.ts';
 import type { Turn } from '../../src/core/model.ts';
 
-const turns = [
-  { speaker: 'Ada', start: 0, end: 5, text: 'The café opens at nine.' },
-  { speaker: 'Ben', start: 5, end: 9, text: 'Then the CAFE closes.' },
-] as unknown as Turn[];
+const turns: Turn[] = [
+  { speaker: 'Ada', start: 0, end: 5, text: 'The café opens at nine.', cues: [] },
+  { speaker: 'Ben', start: 5, end: 9, text: 'Then the CAFE closes.', cues: [] },
+];
 
 describe('Search', () => {
   test('no matches are claimed before the matcher is loaded; then every match', async () => {
@@ -23,5 +23,15 @@ describe('Search', () => {
     expect(search.current?.turn).toBe(0);
     search.clear();
     expect(search.matches).toEqual([]);
+  });
+
+  test('Enter pressed before the matcher arrived goes to the first match once it has', async () => {
+    const search = new Search(() => turns);
+    search.setQuery('cafe');
+    search.next();
+    expect(search.index).toBe(-1);
+    await search.ready();
+    await Promise.resolve();
+    expect(search.current?.turn).toBe(0);
   });
 });

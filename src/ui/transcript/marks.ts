@@ -1,28 +1,9 @@
 // Quoted words in <mark>: the passage a quote link names, moved between turns by touching only
 // the turns whose range changed (re-marking replaces a turn's text nodes).
 import type { Turn } from '../../core/model.ts';
-import { rangeForTimes } from '../../core/quote/range.ts';
 import { fillText, type MarkRange } from './paragraph-dom.ts';
 
 export type { MarkRange };
-
-/** The words between two transcript times, per turn: what a quote link shows in <mark>. */
-export function quoteMarks(
-  turns: readonly Turn[],
-  quote: { start: number; end: number } | null,
-): Map<number, MarkRange> {
-  const out = new Map<number, MarkRange>();
-  const range = quote ? rangeForTimes(turns, quote.start, quote.end) : null;
-  if (!range) return out;
-  for (let i = range.from.turn; i <= range.to.turn; i++) {
-    const length = turns[i]?.text.length ?? 0;
-    out.set(i, [
-      i === range.from.turn ? range.from.offset : 0,
-      i === range.to.turn ? range.to.offset : length,
-    ]);
-  }
-  return out;
-}
 
 /** Shows characters [from, to) of a turn's text in a `<mark>` (a quoted passage), or plain when `range` is null. */
 export function markText(turnEl: HTMLElement, turn: Turn, range: MarkRange | null): void {

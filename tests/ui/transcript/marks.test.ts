@@ -2,7 +2,8 @@
 // Quoted words in <mark>: which characters a quote's times name, and moving the marks in place.
 import { describe, expect, test } from 'vitest';
 import type { Turn } from '../../../src/core/model.ts';
-import { applyMarks, markText, quoteMarks } from '../../../src/ui/transcript/marks.ts';
+import { applyMarks, markText } from '../../../src/ui/transcript/marks.ts';
+import { quoteMarks } from '../../../src/ui/transcript/quote-marks.ts';
 import { renderTurns } from '../../../src/ui/transcript/turn-list.ts';
 
 function turn(start: number, speaker: string, text: string): Turn {
