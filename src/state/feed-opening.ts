@@ -49,11 +49,15 @@ export async function openFeedWith(
   let early: Promise<boolean> = Promise.resolve(false);
   const watch: BodyWatch = {
     length: (bytes) => bytes >= BIG_FEED && big(),
-    prefixAt: (length) => (length === null ? BIG_FEED : length >= BIG_FEED ? PREFIX_BYTES : null),
+    // A declared length may be the compressed size (gzip): below BIG_FEED, wait for the bytes to say.
+    prefixAt: (length) => (length !== null && length >= BIG_FEED ? PREFIX_BYTES : BIG_FEED),
     prefix: (text, finalUrl) => {
-      early = big().then(
-        (slices) => !signal.aborted && !!slices?.openPrefix(host, { url, finalUrl, text }, options),
-      );
+      early = big()
+        .then(
+          (slices) =>
+            !signal.aborted && !!slices?.openPrefix(host, { url, finalUrl, text }, options),
+        )
+        .catch(() => false); // the whole feed is read as before
       return early;
     },
   };
@@ -80,7 +84,8 @@ export async function openFeedWith(
     return openChosen(host, result.value, options);
   } catch (error) {
     if (signal.aborted) return 'superseded';
-    const listed = await early.catch(() => false);
+    const listed = await early;
+    if (signal.aborted) return 'superseded';
     host.alert(
       listed
         ? `The rest of the feed could not be loaded${reason(error)} Only its first episodes are listed. ${host.stillWorks()}`

@@ -1,5 +1,4 @@
-// What the listener has open: the feed, the episode, and where its transcript and chapters came from.
-// Fetching and parsing happen here so components stay thin.
+// What the listener has open: feed, episode, transcript, chapters (fetched and parsed here).
 import { timingKind, type TimingKind } from '../core/audio-timeline.ts';
 import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
@@ -125,8 +124,8 @@ export class Library {
 
   /**
    * Fetches and parses a feed, then opens the requested (or newest) episode (feed-opening.ts).
-   * Until the new feed has parsed, the old feed and episode stay open (and keep playing); a failure
-   * leaves them so. A big feed opens from its first items (#15) while the rest is read.
+   * Until the new feed has parsed (a big one: its first items, #15), the old feed and episode stay
+   * open and keep playing; a failure before then leaves them so. Then the rest of a big one is read.
    */
   async openFeed(url: string, options: OpenOptions = {}): Promise<OpenOutcome> {
     this.#feedAbort?.abort();
@@ -148,13 +147,12 @@ export class Library {
       if (this.episode) this.loadingFeed = false;
     },
     open: () => this.#open,
-    completed: (open) => (this.#open = open),
+    completed: (open) => this.#remember((this.#open = open)),
     replace: (open) => {
       // Saved while the old feed is still open, so the position is filed under its own feed.
       this.saveProgress();
       this.#unload();
-      this.#open = open;
-      this.listening?.rememberFeed(open.feedUrl, open.feed.title || open.feedUrl, open.feed.image);
+      this.#remember((this.#open = open));
     },
     openEpisode: (episode, options) => {
       this.openEpisode(episode, options.t);
@@ -165,6 +163,9 @@ export class Library {
     stillWorks: () => this.#stillWorks(),
   };
 
+  #remember(open: Opened): void {
+    this.listening?.rememberFeed(open.feedUrl, open.feed.title || open.feedUrl, open.feed.image);
+  }
   /**
    * Opens an episode of the open feed paused at `t` (else where the listener left it), then loads
    * its transcript and chapters. What played before is saved and unloaded first.

@@ -40,6 +40,7 @@ export class Player extends PlayerState {
       return this.#msUntilNextChange();
     });
     this.#recovery = playerRecovery(this, engine, () => this.#source, delay);
+    this.timeline.onChange = () => this.#retimed();
     this.#unsubscribe = engine.subscribe((event) => this.#onEngine(event));
   }
 
@@ -63,17 +64,14 @@ export class Player extends PlayerState {
   /** Sets the published transcript turns and chapters (both sorted by start). */
   setTimeline(turns: Turn[], chapters: Chapter[]): void {
     this.timeline.set(turns, chapters);
-    this.#retimed();
   }
   /** Turns found in the audio (by published index) take the place of their published times (#12). */
   applyAligned(batch: ReadonlyMap<number, Turn>): void {
     this.timeline.applyAligned(batch);
-    this.#retimed();
   }
   /** Sets the piecewise timing nudge (#12). */
   setSync(pieces: SyncOffsets): void {
     this.timeline.setSync(pieces);
-    this.#retimed();
   }
   /** Calls `watch` with the target of every seek asked for; returns the unsubscribe. */
   watchSeeks(watch: (seconds: number) => void): () => void {

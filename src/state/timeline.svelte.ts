@@ -26,6 +26,8 @@ export class Timeline {
   transcriptEnded = $state(false);
 
   readonly #audio = new AudioTimeline();
+  /** Told after every change of times (the player finds its current turn, chapter and word again). */
+  onChange: () => void = () => {};
   /** Builds the finer units; given after the first view (#11: the first turn needs none). */
   #buildFine: ((turns: readonly Turn[]) => FineUnit[]) | null = null;
   #turnStarts: number[] = [];
@@ -101,5 +103,6 @@ export class Timeline {
     this.#fineStarts = this.fineUnits.map((u) => u.start);
     this.#turnCursor = new TimelineCursor(this.#turnStarts);
     this.#fineCursor = new TimelineCursor(this.#fineStarts);
+    this.onChange();
   }
 }

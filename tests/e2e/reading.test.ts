@@ -154,9 +154,12 @@ describe('reading along', () => {
     await waitSeek(page, 30);
     await page.keyboard.press('l');
     await waitSeek(page, 45);
-    const chapterStarts = await page
-      .locator('nav[aria-label="Chapters"] [data-start]')
-      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+    // The chapters arrive beside the transcript, not before it: step once they are listed.
+    const chapterList = page.locator('nav[aria-label="Chapters"] [data-start]');
+    await chapterList.nth(2).waitFor();
+    const chapterStarts = await chapterList.evaluateAll((els) =>
+      els.map((el) => Number(el.getAttribute('data-start'))),
+    );
     await page.keyboard.press('Shift+ArrowRight');
     await waitSeek(page, chapterStarts[2]!);
     await page.keyboard.press('Shift+ArrowLeft'); // at a chapter's start: the one before
@@ -273,13 +276,14 @@ describe('reading along', () => {
       );
     await press('seekto', { seekTime: 50 });
     await waitSeek(page, 50);
-    await press('nexttrack');
+    // The chapters arrive beside the transcript, not before it: step once they are listed.
     const third = Number(
       await page
         .locator('nav[aria-label="Chapters"] [data-start]')
         .nth(2)
         .getAttribute('data-start'),
     );
+    await press('nexttrack');
     await waitSeek(page, third);
     await press('seekbackward');
     await waitSeek(page, third - 15);

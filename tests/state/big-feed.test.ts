@@ -157,7 +157,7 @@ describe('a big feed opens from its first items', () => {
  * A fetcher that hands over the feed's first `start` characters as they "arrive", then waits for
  * `finish` before giving the whole (or failing, as a connection cut mid-feed).
  */
-function streaming(start: number) {
+function streaming(start: number, declared?: number) {
   let finish: (outcome: 'whole' | 'cut') => void = () => {};
   const arrived = new Promise<'whole' | 'cut'>((resolve) => (finish = resolve));
   const asked: Array<number | null> = [];
@@ -170,8 +170,8 @@ function streaming(start: number) {
     (text) => new DOMParser().parseFromString(text, 'application/xml'),
     async (url, _kind, _signal, watch) => {
       const text = FEEDS[url]!;
-      watch?.length?.(text.length);
-      asked.push(watch?.prefixAt?.(text.length) ?? null);
+      watch?.length?.(declared ?? text.length);
+      asked.push(watch?.prefixAt?.(declared ?? text.length) ?? null);
       watch?.prefix?.(text.slice(0, start), url);
       if ((await arrived) === 'cut') throw new TypeError('network error');
       return { text, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
@@ -234,5 +234,14 @@ describe('a big feed listed while it downloads (#15)', () => {
     finish('whole');
     expect(await opening).toBe('opened');
     expect(library.episode?.guid).toBe(newest);
+  });
+
+  test('a declared length below "big" (a gzip size) still lets a big body be listed early', async () => {
+    const { library, finish, asked } = streaming(start, 150_000);
+    const opening = library.openFeed(BIG);
+    await vi.waitFor(() => expect(library.feed?.episodes.length).toBe(30), { interval: 1 });
+    expect(asked[0]).toBe(200_000); // taken once 200 KB have arrived, whatever the header said
+    finish('whole');
+    expect(await opening).toBe('opened');
   });
 });

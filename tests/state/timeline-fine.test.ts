@@ -2,6 +2,8 @@
 // the first view); until then the turns alone are timed, and giving it rebuilds at once.
 import { describe, expect, test } from 'vitest';
 import { Timeline } from '../../src/state/timeline.svelte.ts';
+import { Player } from '../../src/state/player.svelte.ts';
+import { FakeEngine } from '../../src/audio/fake-engine.ts';
 import { buildFineUnits } from '../../src/core/fine-units.ts';
 import type { Turn } from '../../src/core/model.ts';
 
@@ -24,5 +26,17 @@ describe('Timeline fine units', () => {
     timeline.useFineUnits(buildFineUnits);
     expect(timeline.fineUnits).toEqual(buildFineUnits(turns));
     expect(timeline.fineUnits.length).toBeGreaterThan(0);
+  });
+
+  test('the player finds its current word at once when the builder arrives (paused at a deep link)', () => {
+    const player = new Player(
+      new FakeEngine(60),
+      () => {},
+      () => {},
+    );
+    player.setTimeline(turns, []);
+    expect(player.fineIndex).toBe(-1);
+    player.timeline.useFineUnits(buildFineUnits);
+    expect(player.fineIndex).toBe(0); // the first sentence, at 0:00
   });
 });

@@ -110,6 +110,14 @@ function strip(text: string): string {
 export function decodePrefix(bytes: Uint8Array, httpContentType?: string): string | null {
   const cut = bytes.lastIndexOf(0x3c);
   if (cut <= 0) return null;
-  const decoded = decodeBytes(bytes.subarray(0, cut), httpContentType);
-  return decoded.encoding.startsWith('utf-16') ? null : decoded.text;
+  const start = bytes.subarray(0, cut);
+  const decoded = decodeBytes(start, httpContentType);
+  if (decoded.encoding.startsWith('utf-16')) return null;
+  // Undeclared, the whole may still turn out not to be UTF-8 (read as windows-1252): only an
+  // all-ASCII start reads the same either way.
+  const declared =
+    bomEncoding(start) !== null ||
+    usable(declaredEncoding(start)) !== null ||
+    usable(charsetFromContentType(httpContentType)) !== null;
+  return declared || !start.some((b) => b > 0x7f) ? decoded.text : null;
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, decodeBytes } from '../../../src/core/text/decode.ts';
+import {
+  charsetFromContentType,
+  decodeBytes,
+  decodePrefix,
+} from '../../../src/core/text/decode.ts';
 import { fixtureBytes } from '../../fixtures/feeds/load.ts';
 
 const ascii = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
@@ -144,5 +148,28 @@ describe('charsetFromContentType', () => {
     [undefined, null],
   ])('%j → %j', (input, expected) => {
     expect(charsetFromContentType(input)).toBe(expected);
+  });
+});
+
+describe('decodePrefix (the start of a big feed still arriving, #15)', () => {
+  const enc = new TextEncoder();
+  it('cuts before the last "<", so a character split by the cut is not decoded half', () => {
+    const bytes = enc.encode(
+      '<?xml version="1.0" encoding="UTF-8"?><rss><title>Café</title><item>',
+    );
+    const cut = bytes.slice(0, bytes.length - 10); // inside "<item>"… and before
+    expect(decodePrefix(cut)).toBe('<?xml version="1.0" encoding="UTF-8"?><rss><title>Café');
+  });
+  it('undeclared and not ASCII: none (the whole may still read as windows-1252)', () => {
+    const bytes = enc.encode('<rss><title>Café</title><item>x</item>');
+    expect(decodePrefix(bytes)).toBeNull();
+    expect(decodePrefix(bytes, 'application/rss+xml; charset=utf-8')).toBe(
+      '<rss><title>Café</title><item>x',
+    );
+  });
+  it('undeclared but all ASCII: read, as it reads the same either way', () => {
+    expect(decodePrefix(enc.encode('<rss><title>Cafe</title><item>x</item>'))).toBe(
+      '<rss><title>Cafe</title><item>x',
+    );
   });
 });
