@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * A ratchet, not the goal: #11 asks for 50 KiB. The test holds what we have so it cannot grow;
- * lower it as code moves out of the first load (51.0 KiB measured at this setting).
+ * lower it as code moves out of the first load (51.2 KiB measured at this setting).
  */
 export const FIRST_LOAD_BUDGET = 51.5 * 1024;
 /** What issue #11 asks for, printed by the bench beside the measured figure. */
