@@ -5,6 +5,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { FakeEngine } from '../../src/audio/fake-engine.ts';
 import type { Fetched } from '../../src/state/fetcher.ts';
+import type { Fetcher } from '../../src/state/library.svelte.ts';
 import { Library } from '../../src/state/library.svelte.ts';
 import { Player } from '../../src/state/player.svelte.ts';
 import { synthFeed, synthDate } from '../bench/synth-feed.ts';
@@ -35,20 +36,22 @@ const FEEDS: Record<string, string> = {
   [SMALL]: `<?xml version="1.0"?><rss version="2.0"><channel><title>Small</title><item><title>S</title><guid>s1</guid><enclosure url="https://cdn.example.test/s.mp3" type="audio/mpeg" length="1"/></item></channel></rss>`,
 };
 
-function setup() {
+/** A library over a paused fake player, fetching with `fetcher`. */
+function libraryWith(fetcher: Fetcher) {
   const player = new Player(
     new FakeEngine(600),
     () => {},
     () => {},
   );
-  const fetcher = async (url: string): Promise<Fetched> =>
-    ({ text: FEEDS[url]!, finalUrl: url, contentType: 'application/rss+xml' }) as Fetched;
-  const library = new Library(
-    player,
-    (text) => new DOMParser().parseFromString(text, 'application/xml'),
-    fetcher,
+  const parseXml = (text: string) => new DOMParser().parseFromString(text, 'application/xml');
+  return { library: new Library(player, parseXml, fetcher), player };
+}
+
+function setup() {
+  return libraryWith(
+    async (url) =>
+      ({ text: FEEDS[url]!, finalUrl: url, contentType: 'application/rss+xml' }) as Fetched,
   );
-  return { library, player };
 }
 
 /** The newest episode of the synthetic feed (every 25th item is an old re-post). */
@@ -119,19 +122,11 @@ describe('a big feed opens from its first items', () => {
   test('a length in the headers says "big" before the body arrives: the list code is asked for then', async () => {
     let arrive = () => {};
     const body = new Promise<void>((resolve) => (arrive = resolve));
-    const library = new Library(
-      new Player(
-        new FakeEngine(600),
-        () => {},
-        () => {},
-      ),
-      (text) => new DOMParser().parseFromString(text, 'application/xml'),
-      async (url, _kind, _signal, watch) => {
-        watch?.length?.(big.length);
-        await body;
-        return { text: FEEDS[url]!, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
-      },
-    );
+    const { library } = libraryWith(async (url, _kind, _signal, watch) => {
+      watch?.length?.(big.length);
+      await body;
+      return { text: FEEDS[url]!, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
+    });
     let seen = false;
     void library.bigFeedSeen.then(() => (seen = true));
     const opening = library.openFeed(BIG);
@@ -161,22 +156,14 @@ function streaming(start: number, declared?: number) {
   let finish: (outcome: 'whole' | 'cut') => void = () => {};
   const arrived = new Promise<'whole' | 'cut'>((resolve) => (finish = resolve));
   const asked: Array<number | null> = [];
-  const library = new Library(
-    new Player(
-      new FakeEngine(600),
-      () => {},
-      () => {},
-    ),
-    (text) => new DOMParser().parseFromString(text, 'application/xml'),
-    async (url, _kind, _signal, watch) => {
-      const text = FEEDS[url]!;
-      watch?.length?.(declared ?? text.length);
-      asked.push(watch?.prefixAt?.(declared ?? text.length) ?? null);
-      watch?.prefix?.(text.slice(0, start), url);
-      if ((await arrived) === 'cut') throw new TypeError('network error');
-      return { text, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
-    },
-  );
+  const { library } = libraryWith(async (url, _kind, _signal, watch) => {
+    const text = FEEDS[url]!;
+    watch?.length?.(declared ?? text.length);
+    asked.push(watch?.prefixAt?.(declared ?? text.length) ?? null);
+    watch?.prefix?.(text.slice(0, start), url);
+    if ((await arrived) === 'cut') throw new TypeError('network error');
+    return { text, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
+  });
   return { library, finish, asked };
 }
 

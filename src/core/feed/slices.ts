@@ -28,19 +28,13 @@ export function itemSpans(text: string): ItemSpans | null {
   let open = -1;
   let i = 0;
   while ((i = text.indexOf('<', i)) !== -1) {
-    const next = text.charCodeAt(i + 1);
-    if (next === 33 /* ! */) {
-      i = skipDeclaration(text, i);
-      if (i < 0) return null;
+    const past = pastMarkup(text, i);
+    if (past < 0) return null;
+    if (past !== i) {
+      i = past;
       continue;
     }
-    if (next === 63 /* ? */) {
-      const end = text.indexOf('?>', i + 2);
-      if (end < 0) return null;
-      i = end + 2;
-      continue;
-    }
-    const closing = next === 47; /* / */
+    const closing = text.charCodeAt(i + 1) === 47; /* / */
     if (tag === null) {
       // The root element names the item tag: RSS 2.0 and RSS 1.0 (rdf:RDF) items, Atom entries.
       ROOT.lastIndex = i;
@@ -76,6 +70,18 @@ export function itemSpans(text: string): ItemSpans | null {
   }
   if (open >= 0 || items.length === 0 || tag === null) return null;
   return { tag, items };
+}
+
+/**
+ * At a `<` (index `i`): past the comment, CDATA section, DOCTYPE or processing instruction that
+ * starts there (-1 when it is never closed), or `i` itself when an element's tag starts there.
+ */
+function pastMarkup(text: string, i: number): number {
+  const next = text.charCodeAt(i + 1);
+  if (next === 33 /* ! */) return skipDeclaration(text, i);
+  if (next !== 63 /* ? */) return i;
+  const end = text.indexOf('?>', i + 2);
+  return end < 0 ? -1 : end + 2;
 }
 
 /** Past a comment, a CDATA section or a DOCTYPE (with its internal subset) at `i`; -1 if unclosed. */
@@ -147,16 +153,10 @@ export function closingTags(head: string): string | null {
   const open: string[] = [];
   let i = 0;
   while ((i = head.indexOf('<', i)) !== -1) {
-    const next = head.charCodeAt(i + 1);
-    if (next === 33 /* ! */) {
-      i = skipDeclaration(head, i);
-      if (i < 0) return null;
-      continue;
-    }
-    if (next === 63 /* ? */) {
-      const end = head.indexOf('?>', i + 2);
-      if (end < 0) return null;
-      i = end + 2;
+    const past = pastMarkup(head, i);
+    if (past < 0) return null;
+    if (past !== i) {
+      i = past;
       continue;
     }
     TAG.lastIndex = i;
