@@ -56,22 +56,30 @@ export function smokeSuite(page: () => EnginePage): void {
       { timeout, message: `a ${name} button` },
       name,
     );
+  /** What the media element, howler and the player bar say: for a wait that timed out. */
+  const mediaState = (p: EnginePage) =>
+    p.evaluate(() => {
+      const m = (window as unknown as W).__audio();
+      const bar = document.querySelector('[aria-label="Player"]')?.textContent ?? '';
+      const seek = document.querySelector<HTMLInputElement>('input[aria-label="Seek"]');
+      const howl = (
+        window as unknown as {
+          Howler?: { _howls: Array<{ _state: string; _queue: unknown[]; _duration: number }> };
+        }
+      ).Howler?._howls.at(-1);
+      const button = document.querySelector('[aria-label="Play"], [aria-label="Pause"]');
+      const ranges = (r: TimeRanges | undefined) =>
+        r ? Array.from({ length: r.length }, (_, i) => `${r.start(i)}-${r.end(i)}`).join(',') : '';
+      return `clock ${m?.currentTime} paused ${m?.paused} readyState ${m?.readyState} network ${m?.networkState} duration ${m?.duration} seekable ${ranges(m?.seekable)} buffered ${ranges(m?.buffered)} error ${m?.error?.code} src ${m?.currentSrc} play() calls ${(window as unknown as W).__playCalls}; howl ${howl?._state} queue ${howl?._queue.length} duration ${howl?._duration}; button ${button?.getAttribute('aria-label')}; seek bar ${seek?.value}/${seek?.max}${seek?.disabled ? ' disabled' : ''}; player: ${bar.replace(/\s+/g, ' ').trim()}`;
+    });
+  /** `wait`, or its error with where the media was when it timed out. */
+  const explained = <T>(p: EnginePage, wait: Promise<T>) =>
+    wait.catch(async (error: Error) => {
+      throw new Error(`${error.message} (${await mediaState(p)})`);
+    });
   /** Waits until the real audio clock is past `seconds` and playing; says where it was if not. */
   const playingPast = (p: EnginePage, seconds: number, timeout: number) =>
-    waitPlaying(p, seconds, timeout).catch(async (error: Error) => {
-      const state = await p.evaluate(() => {
-        const m = (window as unknown as W).__audio();
-        const bar = document.querySelector('[aria-label="Player"]')?.textContent ?? '';
-        const howl = (
-          window as unknown as {
-            Howler?: { _howls: Array<{ _state: string; _queue: unknown[]; _duration: number }> };
-          }
-        ).Howler?._howls.at(-1);
-        const button = document.querySelector('[aria-label="Play"], [aria-label="Pause"]');
-        return `clock ${m?.currentTime} paused ${m?.paused} readyState ${m?.readyState} network ${m?.networkState} duration ${m?.duration} play() calls ${(window as unknown as W).__playCalls}; howl ${howl?._state} queue ${howl?._queue.length} duration ${howl?._duration}; button ${button?.getAttribute('aria-label')}; player: ${bar.replace(/\s+/g, ' ').trim()}`;
-      });
-      throw new Error(`${error.message} (${state})`);
-    });
+    explained(p, waitPlaying(p, seconds, timeout));
   const waitPlaying = (p: EnginePage, seconds: number, timeout: number) =>
     p.waitFor(
       (s) => {
@@ -330,15 +338,18 @@ export function smokeSuite(page: () => EnginePage): void {
     const feed = `${fixtureUrl}/cors/generated/notes-long-feed.xml`;
     const t = 2400;
     const p = await open(`?${new URLSearchParams({ feed, t: String(t) })}`);
-    await p.waitFor(
-      (s) =>
-        Math.abs(
-          Number(document.querySelector<HTMLInputElement>('input[aria-label="Seek"]')!.value) - s,
-        ) < 0.05,
-      // The feed gives no duration, so the bar has no scale until the engine knows it; WebKit reads a
-      // good part of this 70 MB file for that (no Xing header), which took over 10 s once in CI.
-      { message: 'the seek bar at t', timeout: 30_000 },
-      t,
+    await explained(
+      p,
+      p.waitFor(
+        (s) =>
+          Math.abs(
+            Number(document.querySelector<HTMLInputElement>('input[aria-label="Seek"]')!.value) - s,
+          ) < 0.05,
+        // The feed gives no duration, so the bar has no scale until the engine knows it; WebKit reads a
+        // good part of this 70 MB file for that (no Xing header), which took over 10 s once in CI.
+        { message: 'the seek bar at t', timeout: 30_000 },
+        t,
+      ),
     );
     const starts = await turnStarts(p);
     expect(starts.length).toBeGreaterThan(300);
