@@ -8,13 +8,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 
-/**
- * A ratchet, not the goal: #11 asks for 50 KiB. The test holds what we have so it cannot grow;
- * lower it as code moves out of the first load (51.2 KiB measured at this setting).
- */
-export const FIRST_LOAD_BUDGET = 51.5 * 1024;
-/** What issue #11 asks for, printed by the bench beside the measured figure. */
+/** What issue #11 asks for: the bench prints it beside the measured figure, and the test holds it. */
 export const FIRST_LOAD_GOAL = 50 * 1024;
+/** The e2e test's limit (49.7 KiB measured when it reached the goal). */
+export const FIRST_LOAD_BUDGET = FIRST_LOAD_GOAL;
 
 export interface JsSize {
   files: string[];
