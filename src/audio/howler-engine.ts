@@ -55,6 +55,8 @@ export class HowlerEngine implements AudioEngine {
   #saidSeekable = true;
   /** Whether this load's sub-second duration was reported (once per load). */
   #saidTooShort = false;
+  /** Where this load starts playing: its own start, or the last seek made while it loads. */
+  #startAt = 0;
 
   load(source: AudioSource, startAt = 0): void {
     this.#teardown();
@@ -78,12 +80,14 @@ export class HowlerEngine implements AudioEngine {
     this.#node = sound?._node ?? null;
     // howler starts a play from its own saved position. A Play pressed while loading ran from its
     // queue before our 'load' handler's seek, so it played from 0:00 and then jumped (#13).
+    this.#startAt = startAt;
     if (sound && startAt > 0) sound._seek = startAt;
     howl.once('load', () => {
       if (this.#tooShort()) return;
+      const at = this.#startAt;
       // A Play pressed while loading may already be playing from there: seeking again restarted it.
-      const there = this.#node !== null && Math.abs(this.#node.currentTime - startAt) < 0.05;
-      if (startAt > 0 && !there) howl.seek(startAt);
+      const there = this.#node !== null && Math.abs(this.#node.currentTime - at) < 0.05;
+      if (at > 0 && !there) howl.seek(at);
       // The element's duration, once it knows it; `durationchange` reports it otherwise.
       this.#durationKnown(this.#node?.duration ?? NaN);
     });
@@ -204,7 +208,17 @@ export class HowlerEngine implements AudioEngine {
     this.#howl?.pause();
   }
   seek(seconds: number): void {
-    this.#howl?.seek(seconds);
+    const howl = this.#howl;
+    if (howl?.state() === 'loading') {
+      // A seek before the audio has loaded (a bar scaled by the feed's duration, or ≈ by the
+      // transcript, on a slow link or an iPhone, which reads nothing before Play) moves where the
+      // load starts. Queued in howler instead, it ran after the load's own start and was lost.
+      this.#startAt = seconds;
+      const sound = (howl as unknown as HowlInternals)._sounds?.[0];
+      if (sound) sound._seek = seconds;
+      return;
+    }
+    howl?.seek(seconds);
   }
   setRate(rate: number): void {
     this.#rate = rate;

@@ -136,12 +136,15 @@ export function formatSpoken(seconds: number): string {
   return parts.join(' ');
 }
 
-/** `30 minutes 3 seconds of 1 hour 7 minutes`; just the position when the duration is unknown. */
-export function formatPosition(position: number, duration: number | null): string {
+/**
+ * `30 minutes 3 seconds of 1 hour 7 minutes` (`of about …` for an estimated duration); just the
+ * position when the duration is unknown.
+ */
+export function formatPosition(position: number, duration: number | null, about = false): string {
   if (duration === null || !Number.isFinite(duration) || duration <= 0) {
     return formatSpoken(position);
   }
-  return `${formatSpoken(position)} of ${formatSpoken(duration)}`;
+  return `${formatSpoken(position)} of ${about ? 'about ' : ''}${formatSpoken(duration)}`;
 }
 
 /** `hh:mm:ss.ttt`, rounded to the millisecond (hours grow past two digits when needed). */

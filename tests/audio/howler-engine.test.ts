@@ -181,3 +181,49 @@ describe('HowlerEngine on an element that reports a sub-second duration for good
     engine.destroy();
   });
 });
+
+describe('HowlerEngine: a seek made while the audio loads', () => {
+  function loading(startAt: number) {
+    const engine = new HowlerEngine();
+    engine.load({ url: 'http://127.0.0.1:9/episode.mp3', type: 'audio/mpeg' }, startAt);
+    return { engine, node: FakeAudio.episode() };
+  }
+  function ready(node: FakeAudio) {
+    node.readyState = 4;
+    node.duration = 2950;
+    node.dispatchEvent(new Event('durationchange'));
+    node.dispatchEvent(new Event('canplaythrough'));
+  }
+
+  test('is where the audio starts once loaded, not the load’s own start (a deep link’s t)', async () => {
+    const { engine, node } = loading(600);
+    engine.seek(1200);
+    ready(node);
+    await tick();
+    expect(node.currentTime).toBe(1200);
+    engine.destroy();
+  });
+
+  test('a Play pressed after it, still loading, plays from there', async () => {
+    const { engine, node } = loading(600);
+    const plays = node.plays; // howler reuses its elements: count this test's plays
+    engine.seek(1200);
+    engine.play();
+    ready(node);
+    await tick();
+    expect(node.plays - plays).toBe(1);
+    expect(node.currentTime).toBe(1200);
+    engine.destroy();
+  });
+
+  test('after the load, a seek goes straight to the element', async () => {
+    const { engine, node } = loading(600);
+    ready(node);
+    await tick();
+    expect(node.currentTime).toBe(600);
+    engine.seek(30);
+    await tick();
+    expect(node.currentTime).toBe(30);
+    engine.destroy();
+  });
+});

@@ -176,6 +176,8 @@ describe('formatPosition', () => {
   it('says position of duration', () => {
     expect(formatPosition(1803, 4020)).toBe('30 minutes 3 seconds of 1 hour 7 minutes');
     expect(formatPosition(0, 61)).toBe('0 seconds of 1 minute 1 second');
+    // An estimated duration (the seek bar's scale before the audio says its length) says so.
+    expect(formatPosition(1803, 4020, true)).toBe('30 minutes 3 seconds of about 1 hour 7 minutes');
   });
 
   it('says only the position when the duration is unknown', () => {

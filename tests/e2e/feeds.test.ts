@@ -59,7 +59,9 @@ describe('a publisher feed', () => {
     );
     // Duration comes from the audio: the feed gives none for this episode.
     await page.waitForFunction(
-      () => Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 2900,
+      () =>
+        Number(document.querySelector('input[aria-label="Seek"]')?.getAttribute('max')) > 2900 &&
+        !document.querySelector('input[aria-label="Seek"]')?.ariaValueText?.includes('about'),
       undefined,
       { timeout: 20_000 },
     );
@@ -160,6 +162,43 @@ describe('a publisher feed', () => {
         ) < 0.2,
       at,
     );
+    await context.close();
+  });
+
+  test('before the audio says its length, a deep link still shows on the seek bar: ≈ to the transcript’s end', async () => {
+    // A feed with no duration, and audio the browser has not read yet (iPhones read none before
+    // Play): the audio is held back here until the bar has been checked.
+    const feed = `${fixtureUrl}/cors/generated/long-notes-feed.xml`;
+    const { context, page } = await openPage(browser(), 'about:blank');
+    let release = (): void => {};
+    const held = new Promise<void>((done) => (release = done));
+    await context.route(/\/long\.mp3$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(link({ feed, t: '600' }));
+    const seek = page.getByRole('slider', { name: 'Seek' });
+    await page.waitForFunction(() =>
+      document.querySelector('input[aria-label="Seek"]')?.getAttribute('aria-valuetext'),
+    );
+    // The transcript's words end at ~37:46; its last chapter starts later, at 45:00.
+    await expect
+      .poll(() => seek.getAttribute('aria-valuetext'))
+      .toBe('10 minutes of about 45 minutes');
+    expect(await seekValue(page)).toBe(600);
+    expect(await seek.isDisabled()).toBe(false);
+    // The bar seeks on that scale; the audio then starts from there.
+    await seek.evaluate((el: HTMLInputElement) => {
+      el.value = '1200';
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect.poll(() => seekValue(page)).toBe(1200);
+    release();
+    // Once the audio says its length (49 min), the scale is that, and no longer "about".
+    await expect
+      .poll(() => seek.getAttribute('aria-valuetext'), { timeout: 15_000 })
+      .toMatch(/^20 minutes of 49 minutes( \d+ seconds)?$/);
+    expect(await seekValue(page)).toBe(1200);
     await context.close();
   });
 
