@@ -225,7 +225,16 @@ export class HowlerEngine implements AudioEngine {
     this.#howl?.rate(rate);
   }
   position(): number {
-    if (this.#node) return this.#node.currentTime;
+    const node = this.#node;
+    // Before the element knows anything (no metadata) its clock reads 0: the audio is where the
+    // load will start (a deep link's t), not at 0:00, which the player would show and resume from.
+    if (
+      node &&
+      node.readyState < HTMLMediaElement.HAVE_METADATA &&
+      this.#howl?.state() === 'loading'
+    )
+      return this.#startAt;
+    if (node) return node.currentTime;
     const value = this.#howl?.seek();
     return typeof value === 'number' ? value : 0;
   }

@@ -216,6 +216,18 @@ describe('HowlerEngine: a seek made while the audio loads', () => {
     engine.destroy();
   });
 
+  test('its clock reads where the load will start until the element knows anything', async () => {
+    const { engine, node } = loading(600);
+    expect(engine.position()).toBe(600);
+    engine.seek(1200);
+    expect(engine.position()).toBe(1200);
+    ready(node);
+    await tick();
+    expect(engine.position()).toBe(node.currentTime);
+    expect(node.currentTime).toBe(1200);
+    engine.destroy();
+  });
+
   test('after the load, a seek goes straight to the element', async () => {
     const { engine, node } = loading(600);
     ready(node);
