@@ -57,6 +57,10 @@ export class HowlerEngine implements AudioEngine {
   #saidTooShort = false;
   /** Where this load starts playing: its own start, or the last seek made while it loads. */
   #startAt = 0;
+  /** This load's first `load` came (howler's later 'loading' is a play re-buffering). */
+  #loaded = false;
+  /** A seek was asked for before that: the player waits for it to end as a seek. */
+  #seekAsked = false;
 
   load(source: AudioSource, startAt = 0): void {
     this.#teardown();
@@ -81,13 +85,17 @@ export class HowlerEngine implements AudioEngine {
     // howler starts a play from its own saved position. A Play pressed while loading ran from its
     // queue before our 'load' handler's seek, so it played from 0:00 and then jumped (#13).
     this.#startAt = startAt;
+    this.#loaded = false;
+    this.#seekAsked = false;
     if (sound && startAt > 0) sound._seek = startAt;
     howl.once('load', () => {
+      this.#loaded = true;
       if (this.#tooShort()) return;
       const at = this.#startAt;
       // A Play pressed while loading may already be playing from there: seeking again restarted it.
       const there = this.#node !== null && Math.abs(this.#node.currentTime - at) < 0.05;
-      if (at > 0 && !there) howl.seek(at);
+      if ((at > 0 || this.#seekAsked) && !there) howl.seek(at);
+      else if (this.#seekAsked) this.#emit({ type: 'seeked', position: at });
       // The element's duration, once it knows it; `durationchange` reports it otherwise.
       this.#durationKnown(this.#node?.duration ?? NaN);
     });
@@ -209,16 +217,12 @@ export class HowlerEngine implements AudioEngine {
   }
   seek(seconds: number): void {
     const howl = this.#howl;
-    if (howl?.state() === 'loading') {
-      // A seek before the audio has loaded (a bar scaled by the feed's duration, or ≈ by the
-      // transcript, on a slow link or an iPhone, which reads nothing before Play) moves where the
-      // load starts. Queued in howler instead, it ran after the load's own start and was lost.
-      this.#startAt = seconds;
-      const sound = (howl as unknown as HowlInternals)._sounds?.[0];
-      if (sound) sound._seek = seconds;
-      return;
-    }
-    howl?.seek(seconds);
+    // Before the load (a slow link; an iPhone reads nothing before Play) a seek moves where it
+    // starts: queued in howler, it ran after the load's own start and was lost.
+    const sound = howl && !this.#loaded && (howl as unknown as HowlInternals)._sounds?.[0];
+    if (!sound) return void howl?.seek(seconds);
+    this.#startAt = sound._seek = seconds;
+    this.#seekAsked = true;
   }
   setRate(rate: number): void {
     this.#rate = rate;
@@ -228,11 +232,7 @@ export class HowlerEngine implements AudioEngine {
     const node = this.#node;
     // Before the element knows anything (no metadata) its clock reads 0: the audio is where the
     // load will start (a deep link's t), not at 0:00, which the player would show and resume from.
-    if (
-      node &&
-      node.readyState < HTMLMediaElement.HAVE_METADATA &&
-      this.#howl?.state() === 'loading'
-    )
+    if (node && !this.#loaded && node.readyState < HTMLMediaElement.HAVE_METADATA)
       return this.#startAt;
     if (node) return node.currentTime;
     const value = this.#howl?.seek();

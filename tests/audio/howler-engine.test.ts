@@ -228,6 +228,47 @@ describe('HowlerEngine: a seek made while the audio loads', () => {
     engine.destroy();
   });
 
+  test('a seek to 0:00 while loading still ends as a seek (the player waits for one)', async () => {
+    const engine = new HowlerEngine();
+    const events: EngineEvent[] = [];
+    engine.subscribe((e) => events.push(e));
+    engine.load({ url: 'http://127.0.0.1:9/episode.mp3', type: 'audio/mpeg' }, 600);
+    const node = FakeAudio.episode();
+    engine.seek(0);
+    ready(node); // the element is at 0 already: it is given no seek, so fires no `seeked`
+    await tick();
+    expect(node.currentTime).toBe(0);
+    expect(events.some((e) => e.type === 'seeked' && e.position === 0)).toBe(true);
+    engine.destroy();
+  });
+
+  test('after the load, seeks go to the element, also while a play re-buffers (#13: two skips)', async () => {
+    const { engine, node } = loading(0);
+    ready(node);
+    await tick();
+    // As a media element: a new position has no data yet, until `seeked`.
+    let at = 0;
+    Object.defineProperty(node, 'currentTime', {
+      configurable: true,
+      get: () => at,
+      set: (value: number) => {
+        at = value;
+        node.readyState = 1;
+      },
+    });
+    engine.play();
+    await tick();
+    engine.seek(100);
+    await tick();
+    engine.seek(200);
+    node.readyState = 4;
+    node.dispatchEvent(new Event('seeked'));
+    await tick();
+    expect(node.currentTime).toBe(200);
+    expect(engine.position()).toBe(200);
+    engine.destroy();
+  });
+
   test('after the load, a seek goes straight to the element', async () => {
     const { engine, node } = loading(600);
     ready(node);
