@@ -7,18 +7,19 @@ import { safari15ClassFields } from './src/build/class-fields.ts';
 
 /**
  * What App asks for right after the first view (first-view.ts), not on a listener's action: the
- * player's extras, the seek bar's marks, the Quote button, the side column, the pills above the
- * transcript, toasts, the lock-screen controls, saved quotes and the finer units.
+ * player's extras, the seek bar's marks, the Quote button and click-to-seek, the pills above the
+ * transcript, the search field, the panel openers, the episode's picture, toasts, the lock-screen
+ * controls, saved quotes and the finer units. Not the side column (a big feed asks for it before
+ * the first view) nor the listener's own transcript (awaited before it when there is one).
  */
 const AFTER_FIRST_VIEW = new RegExp(
   `/src/(${[
-    'ui/(PlayerExtras|SeekMarks|PanelOpeners|SidePanels|SearchBar|Toast|EpisodeArt|MediaSession)\\.svelte',
-    'ui/sheet\\.svelte\\.ts',
-    'ui/transcript/(QuotePopover|TranscriptEnd|OwnTranscript|TimingControls|ReadingMenu|AlignProgress)\\.svelte',
+    'ui/(PlayerExtras|SeekMarks|PanelOpeners|SearchBar|Toast|EpisodeArt|MediaSession)\\.svelte',
+    'ui/(sheet|media-session)\\.svelte\\.ts',
+    'ui/transcript/(QuotePopover|TranscriptEnd|TimingControls|ReadingMenu|AlignProgress)\\.svelte',
     'ui/transcript/click\\.ts',
     'state/quotes\\.svelte\\.ts',
-    'core/fine-units\\.ts',
-    'core/chapters/art\\.ts',
+    'core/(fine-units|text/sentences)\\.ts',
   ].join('|')})(\\?.*)?$`,
 );
 
@@ -53,15 +54,9 @@ export default defineConfig({
             // Svelte's runtime, which rolldown does once a group exists) the chunks' import and
             // export lists of each other's names cost ~0.8 KiB gzip of the first load (#11).
             { name: 'index', tags: ['$initial'], priority: 3 },
-            // The parts the page asks for together once the first view is painted (#11), with what
-            // only they use, in one file: one request instead of ~30, and a shorter list of files
-            // in the first load. Modules the first view has are left to `index` (priority).
-            {
-              name: 'after-first-view',
-              test: AFTER_FIRST_VIEW,
-              priority: 1,
-              includeDependenciesRecursively: true,
-            },
+            // The parts the page asks for together once the first view is painted (#11), in one
+            // file: one request instead of ~20, and a shorter list of files in the first load.
+            { name: 'after-first-view', test: AFTER_FIRST_VIEW, priority: 1 },
             {
               priority: 2,
               name: 'svelte-blocks',

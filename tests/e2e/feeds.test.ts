@@ -176,30 +176,32 @@ describe('a publisher feed', () => {
       await held;
       await route.continue();
     });
-    await page.goto(link({ feed, t: '600' }));
-    const seek = page.getByRole('slider', { name: 'Seek' });
-    await page.waitForFunction(() =>
-      document.querySelector('input[aria-label="Seek"]')?.getAttribute('aria-valuetext'),
-    );
-    // The transcript's words end at ~37:46; its last chapter starts later, at 45:00.
-    await expect
-      .poll(() => seek.getAttribute('aria-valuetext'))
-      .toBe('10 minutes of about 45 minutes');
-    expect(await seekValue(page)).toBe(600);
-    expect(await seek.isDisabled()).toBe(false);
-    // The bar seeks on that scale; the audio then starts from there.
-    await seek.evaluate((el: HTMLInputElement) => {
-      el.value = '1200';
-      el.dispatchEvent(new Event('change', { bubbles: true }));
-    });
-    await expect.poll(() => seekValue(page)).toBe(1200);
-    release();
-    // Once the audio says its length (49 min), the scale is that, and no longer "about".
-    await expect
-      .poll(() => seek.getAttribute('aria-valuetext'), { timeout: 15_000 })
-      .toMatch(/^20 minutes of 49 minutes( \d+ seconds)?$/);
-    expect(await seekValue(page)).toBe(1200);
-    await context.close();
+    try {
+      await page.goto(link({ feed, t: '600' }));
+      const seek = page.getByRole('slider', { name: 'Seek' });
+      await page.locator('[aria-label="Transcript"] [data-start][data-speaker]').first().waitFor();
+      // The transcript's words end at ~37:46; its last chapter starts later, at 45:00.
+      await expect
+        .poll(() => seek.getAttribute('aria-valuetext'), { timeout: 10_000 })
+        .toBe('10 minutes of about 45 minutes');
+      expect(await seekValue(page)).toBe(600);
+      expect(await seek.isDisabled()).toBe(false);
+      // The bar seeks on that scale; the audio then starts from there.
+      await seek.evaluate((el: HTMLInputElement) => {
+        el.value = '1200';
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+      await expect.poll(() => seekValue(page)).toBe(1200);
+      release();
+      // Once the audio says its length (49 min), the scale is that, and no longer "about".
+      await expect
+        .poll(() => seek.getAttribute('aria-valuetext'), { timeout: 15_000 })
+        .toMatch(/^20 minutes of 49 minutes( \d+ seconds)?$/);
+      expect(await seekValue(page)).toBe(1200);
+    } finally {
+      release();
+      await context.close();
+    }
   });
 
   test('picking an episode updates the address and title; Back returns to the previous one', async () => {

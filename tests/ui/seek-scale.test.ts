@@ -15,6 +15,7 @@ function app(options: {
   turns?: Turn[];
   chapters?: Chapter[];
   position?: number;
+  audioFile?: boolean;
 }) {
   return {
     player: {
@@ -23,7 +24,12 @@ function app(options: {
       chapters: options.chapters ?? [],
       shownPosition: options.position ?? 0,
     },
-    library: { episode: { duration: options.feed ?? null } },
+    library: {
+      episode: {
+        duration: options.feed ?? null,
+        enclosure: options.audioFile === false ? null : { url: 'https://example.test/a.mp3' },
+      },
+    },
   } as unknown as Parameters<typeof seekScale>[0];
 }
 
@@ -55,8 +61,14 @@ describe('seekScale', () => {
     expect(percentAt(2700, scale.max)).toBe(100);
   });
 
-  test('nothing known and at 0: no bar yet (nothing to seek)', () => {
+  test('nothing to go by, or no audio to seek in: no bar yet', () => {
     expect(seekScale(app({}))).toEqual({ max: 0, estimated: false });
     expect(seekScale(app({ feed: 0 }))).toEqual({ max: 0, estimated: false });
+    // A deep link's position alone is no scale: the bar would be full, and End would go nowhere.
+    expect(seekScale(app({ position: 600 }))).toEqual({ max: 0, estimated: false });
+    expect(seekScale(app({ turns: [turn(0, 2266)], audioFile: false }))).toEqual({
+      max: 0,
+      estimated: false,
+    });
   });
 });
