@@ -64,19 +64,23 @@ function usable(label: string | null): TextDecoder | null {
  * feeds really are) instead of filling the text with replacement characters.
  */
 export function decodeBytes(bytes: Uint8Array, httpContentType?: string): Decoded {
-  const fixed = bomEncoding(bytes) ?? bomlessUtf16(bytes);
-  if (fixed) return run(makeDecoder(fixed), bytes);
+  const { text, encoding } = decodeNamed(bytes, httpContentType);
+  return { text, encoding };
+}
 
-  const declared = usable(declaredEncoding(bytes));
-  if (declared) return run(declared, bytes);
-  const http = usable(charsetFromContentType(httpContentType));
-  if (http) return run(http, bytes);
+/** decodeBytes, saying whether the bytes themselves or the HTTP charset named the encoding. */
+function decodeNamed(bytes: Uint8Array, httpContentType?: string): Decoded & { named: boolean } {
+  const fixed = bomEncoding(bytes) ?? bomlessUtf16(bytes);
+  if (fixed) return { ...run(makeDecoder(fixed), bytes), named: true };
+
+  const named = usable(declaredEncoding(bytes)) ?? usable(charsetFromContentType(httpContentType));
+  if (named) return { ...run(named, bytes), named: true };
 
   const strict = makeDecoder('utf-8', true);
   try {
-    return { text: strip(strict?.decode(bytes) ?? ''), encoding: 'utf-8' };
+    return { text: strip(strict?.decode(bytes) ?? ''), encoding: 'utf-8', named: false };
   } catch {
-    return run(makeDecoder('windows-1252'), bytes);
+    return { ...run(makeDecoder('windows-1252'), bytes), named: false };
   }
 }
 
@@ -111,13 +115,9 @@ export function decodePrefix(bytes: Uint8Array, httpContentType?: string): strin
   const cut = bytes.lastIndexOf(0x3c);
   if (cut <= 0) return null;
   const start = bytes.subarray(0, cut);
-  const decoded = decodeBytes(start, httpContentType);
+  const decoded = decodeNamed(start, httpContentType);
   if (decoded.encoding.startsWith('utf-16')) return null;
   // Undeclared, the whole may still turn out not to be UTF-8 (read as windows-1252): only an
   // all-ASCII start reads the same either way.
-  const declared =
-    bomEncoding(start) !== null ||
-    usable(declaredEncoding(start)) !== null ||
-    usable(charsetFromContentType(httpContentType)) !== null;
-  return declared || !start.some((b) => b > 0x7f) ? decoded.text : null;
+  return decoded.named || !start.some((b) => b > 0x7f) ? decoded.text : null;
 }
