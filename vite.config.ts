@@ -23,6 +23,13 @@ const AFTER_FIRST_VIEW = new RegExp(
   ].join('|')})(\\?.*)?$`,
 );
 
+/**
+ * Svelte's list, HTML and `<select>` blocks and `$state.snapshot`: only declarations (so marked
+ * side-effect free) and a chunk of their own, out of the first load (#11).
+ */
+const SVELTE_BLOCKS =
+  /svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/](blocks[\\/](each|html)|elements[\\/]bindings[\\/]select)|shared[\\/]clone)\.js$/;
+
 export default defineConfig({
   root: 'src',
   publicDir: '../static',
@@ -41,10 +48,7 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       treeshake: {
-        moduleSideEffects: (id: string) =>
-          !/svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/](blocks[\\/](each|html)|elements[\\/]bindings[\\/]select)|shared[\\/]clone)\.js$/.test(
-            id,
-          ),
+        moduleSideEffects: (id: string) => !SVELTE_BLOCKS.test(id),
       },
       output: {
         codeSplitting: {
@@ -60,7 +64,7 @@ export default defineConfig({
             {
               priority: 2,
               name: 'svelte-blocks',
-              test: /svelte[\\/]src[\\/]internal[\\/](client[\\/]dom[\\/](blocks[\\/](each|html)|elements[\\/]bindings[\\/]select)|shared[\\/]clone)\.js$/,
+              test: SVELTE_BLOCKS,
             },
           ],
         },
