@@ -52,13 +52,16 @@ export async function openFeedWith(
     // A declared length may be the compressed size (gzip): below BIG_FEED, wait for the bytes to say.
     prefixAt: (length) => (length !== null && length >= BIG_FEED ? PREFIX_BYTES : BIG_FEED),
     prefix: (text, finalUrl) => {
-      early = big()
-        .then(
-          (slices) =>
-            !signal.aborted && !!slices?.openPrefix(host, { url, finalUrl, text }, options),
+      const listing = big()
+        .then((slices) =>
+          signal.aborted
+            ? null
+            : (slices?.openPrefix(host, { url, finalUrl, text }, options) ?? null),
         )
-        .catch(() => false); // the whole feed is read as before
-      return early;
+        .catch(() => null); // the whole feed is read as before
+      early = listing.then((listed) => listed !== null);
+      // The rest of the body is taken in and read once the first rows are painted.
+      return listing.then((listed) => listed?.shown);
     },
   };
   try {

@@ -7,6 +7,7 @@ import type { FeedParseOutcome } from '../core/feed/feed.ts';
 import type { Fetched } from './fetcher.ts';
 import type { FeedHost } from './feed-opening.ts';
 import type { Opened, OpenOptions, OpenOutcome } from './library-types.ts';
+import { rowsPainted } from './rows-shown.ts';
 
 /** The entry's own steps, passed in: importing them from here would split the first load's chunk. */
 export interface Steps {
@@ -40,20 +41,22 @@ function pause(): Promise<void> {
 /**
  * Lists a big feed's first items while the rest downloads (#15), and opens the episode asked for
  * when it is among them; the newest waits for the whole feed (the first items cannot tell it).
- * False when the start did not read safely (the whole feed is awaited as before).
+ * `shown` settles once the rows are painted (rows-shown.ts). Null when the start did not read
+ * safely (the whole feed is awaited as before).
  */
 export function openPrefix(
   host: FeedHost,
   start: { url: string; finalUrl: string; text: string },
   options: OpenOptions,
-): boolean {
+): { shown: Promise<void> } | null {
   const feed = readPrefix(start.text, start.finalUrl, { parseXml: (t) => host.parseXml(t) });
-  if (!feed) return false;
+  if (!feed) return null;
+  const shown = rowsPainted();
   host.replace({ feedUrl: start.url, feed: feed.value, episode: null, issues: [] });
   const asked = options.episode ? previewChoice(feed.value, options, false) : null;
   if (asked) host.openEpisode(asked, options);
   host.reading();
-  return true;
+  return { shown };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Fetched } from '../../src/state/fetcher.ts';
 import type { Fetcher } from '../../src/state/library.svelte.ts';
 import { Library } from '../../src/state/library.svelte.ts';
 import { Player } from '../../src/state/player.svelte.ts';
+import { rowsInPage } from '../../src/state/rows-shown.ts';
 import { synthFeed, synthDate } from '../bench/synth-feed.ts';
 
 const BIG = 'https://big.example.test/feed.xml';
@@ -167,6 +168,19 @@ function streaming(start: number, declared?: number) {
   return { library, finish, asked };
 }
 
+/** A fetcher that, like the browser's (fetcher.ts), takes in the rest once `prefix` has settled. */
+function waitingForRows(start: number) {
+  let rest = false;
+  const { library } = libraryWith(async (url, _kind, _signal, watch) => {
+    const text = FEEDS[url]!;
+    watch?.length?.(text.length);
+    await watch?.prefix?.(text.slice(0, start), url);
+    rest = true;
+    return { text, finalUrl: url, contentType: 'application/rss+xml' } as Fetched;
+  });
+  return { library, resumed: () => rest };
+}
+
 describe('a big feed listed while it downloads (#15)', () => {
   const start = big.indexOf('<guid isPermaLink="false">synth-31<');
 
@@ -221,6 +235,28 @@ describe('a big feed listed while it downloads (#15)', () => {
     finish('whole');
     expect(await opening).toBe('opened');
     expect(library.episode?.guid).toBe(newest);
+  });
+
+  test('the rest is taken in once the first rows are in the page and painted, not before', async () => {
+    const { library, resumed } = waitingForRows(start);
+    const opening = library.openFeed(BIG);
+    await vi.waitFor(() => expect(library.feed?.episodes.length).toBe(30), { interval: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(resumed()).toBe(false); // no list has shown them yet
+    rowsInPage();
+    await vi.waitFor(() => expect(resumed()).toBe(true), { timeout: 200, interval: 1 });
+    expect(await opening).toBe('opened');
+    expect(library.feed?.episodes).toHaveLength(300);
+  });
+
+  test('a list that never shows its rows (its code failed) holds the rest back half a second at most', async () => {
+    const { library, resumed } = waitingForRows(start);
+    const asked = performance.now();
+    const opening = library.openFeed(BIG);
+    await vi.waitFor(() => expect(resumed()).toBe(true), { timeout: 2000, interval: 5 });
+    expect(performance.now() - asked).toBeGreaterThanOrEqual(450);
+    expect(await opening).toBe('opened');
+    expect(library.feed?.episodes).toHaveLength(300);
   });
 
   test('a declared length below "big" (a gzip size) still lets a big body be listed early', async () => {
