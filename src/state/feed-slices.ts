@@ -73,10 +73,17 @@ export async function openBig(
   listed = false,
 ): Promise<OpenOutcome | null> {
   let previewed = listed;
+  // Listed from the feed's start: those items are not read again for a preview (#15).
+  const shown = listed && host.open()?.feedUrl === url ? host.open()!.feed : null;
   const whole = await readFeedInSlices(fetched.text, fetched.finalUrl, {
     parseXml: (text) => host.parseXml(text),
     pause,
     aborted: () => signal.aborted,
+    listed: shown?.episodes,
+    known: (newestKnown) => {
+      const sure = shown && !host.open()?.episode && previewChoice(shown, options, newestKnown);
+      if (sure) host.openEpisode(sure, options);
+    },
     preview: (feed, newestKnown) => {
       const open = host.open();
       if (previewed && open?.feedUrl === url) host.completed(completing(open, feed.value, []));

@@ -32,6 +32,12 @@ export interface SliceOptions extends ParseFeedOptions {
    * preview's dates never rise and the last item is older still), so its newest is in the preview.
    */
   preview?: (feed: FeedSuccess, newestKnown: boolean) => void;
+  /**
+   * The feed's first items, already listed from its start while it downloaded (readPrefix): no
+   * second preview is read; only the last item, to tell `known` whether the newest is among them.
+   */
+  listed?: readonly Episode[];
+  known?: (newestKnown: boolean) => void;
 }
 
 export const PREVIEW_ITEMS = 40;
@@ -67,7 +73,9 @@ async function read(
   if (!spans || spans.items.length <= first) return null;
   const count = spans.items.length;
 
-  if (options.preview) {
+  if (options.listed) {
+    options.known?.(listedHoldsNewest(body, spans, feedUrl, options.listed, options));
+  } else if (options.preview) {
     const preview = readPreview(body, spans, feedUrl, first, options);
     if (!preview) return null;
     options.preview(preview.feed, preview.newestKnown);
@@ -148,12 +156,26 @@ function readPreview(
   return 'ok' in feed ? { feed, newestKnown } : null;
 }
 
+/** Whether the newest is among the items listed from the feed's start: its last item is read. */
+function listedHoldsNewest(
+  body: string,
+  spans: ItemSpans,
+  feedUrl: string,
+  listed: readonly Episode[],
+  options: ParseFeedOptions,
+): boolean {
+  const last = spans.items.length - 1;
+  const opened = open(sliceText(body, spans, last, last + 1), feedUrl, options, 1, new IssueLog());
+  if (!opened || isSerial(opened)) return false;
+  return newestFirst(listed, parseItem(opened.items[0]!, last, opened.ctx).episode.published);
+}
+
 /**
  * Whether a feed whose first items are `preview` and whose last item is dated `last` is in newest-
  * first order: the preview's newest is newer than the last item, and its dates mostly fall (a
  * re-posted old bonus episode here and there is common; oldest-first or shuffled feeds are not).
  */
-function newestFirst(preview: Episode[], last: number | null): boolean {
+function newestFirst(preview: readonly Episode[], last: number | null): boolean {
   const dates = preview.flatMap((e) => (e.published === null ? [] : [e.published]));
   if (last === null || dates.length < preview.length / 2) return false;
   if (Math.max(...dates) <= last) return false;

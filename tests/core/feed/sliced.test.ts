@@ -122,6 +122,40 @@ describe('readFeedInSlices: the same feed as a whole read', () => {
     expect(feed!.value.episodes[0]!.guid).toBe('g59');
   });
 
+  test('first items already listed from the start: not read again for a preview; only the last item is, to tell whether the newest is among them', async () => {
+    const text = synthFeed(300, 1);
+    const whole = readWellFormedFeed(text, URL_, { parseXml })!;
+    const listed = whole.value.episodes.slice(0, 30);
+    const run = async (episodes: typeof listed, feedText: string) => {
+      const items: number[] = []; // items in each document parsed
+      const known: boolean[] = [];
+      const previews: unknown[] = [];
+      const feed = await readFeedInSlices(feedText, URL_, {
+        parseXml: (xml) => (items.push(xml.split('</item>').length - 1), parseXml(xml)),
+        size: 100,
+        pause,
+        listed: episodes,
+        known: (k) => known.push(k),
+        preview: (f) => previews.push(f),
+      });
+      return { feed, items, known, previews };
+    };
+    const newestFirst = await run(listed, text);
+    expect(newestFirst.feed).toEqual(whole);
+    expect(newestFirst.previews).toEqual([]);
+    expect(newestFirst.known).toEqual([true]);
+    expect(newestFirst.items).toEqual([1, 100, 100, 100]); // the last item, then the slices
+
+    const items = Array.from({ length: 60 }, (_, n) =>
+      item(n, new Date(Date.UTC(2025, 0, 1 + n)).toUTCString()),
+    );
+    const oldest = rss(items.join('\n'));
+    const oldestListed = readWellFormedFeed(rss(items.slice(0, 10).join('\n')), URL_, {
+      parseXml,
+    })!.value.episodes;
+    expect((await run(oldestListed, oldest)).known).toEqual([false]);
+  });
+
   test('repeated guids across slices: the first is kept, with the same note as a whole read', async () => {
     const items = Array.from({ length: 30 }, (_, n) => item(n === 25 ? 3 : n));
     const text = rss(items.join('\n'));
