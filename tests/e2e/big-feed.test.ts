@@ -112,4 +112,42 @@ describe('a 2,000-item feed', () => {
     expect(await page.locator('details.episodes').textContent()).not.toMatch(/Reading the rest/);
     await context.close();
   });
+
+  test('on a phone, the first items are one tap away while the rest downloads, and can be played', async () => {
+    writeBigFeed();
+    const key = `phone-${Date.now()}`;
+    const feed = `${fixtureUrl}/fault/hold/${key}/generated/feed-2000.xml`;
+    const { context, page, errors } = await openPage(
+      browser(),
+      `${appUrl}?${new URLSearchParams({ feed })}`,
+      { width: 390, height: 844 },
+    );
+    // The side column is a sheet on a phone: its opener shows with the first rows, and the page
+    // says what is going on instead of waiting for a transcript of no episode.
+    const opener = page
+      .getByRole('group', { name: 'More about this episode' })
+      .getByRole('button', { name: /^Episodes/ });
+    await opener.waitFor({ timeout: 30_000 });
+    const hint = page.getByText(/^The first \d+ episodes are listed while the rest are read\./);
+    await hint.waitFor();
+    expect(await page.locator('main').textContent()).not.toMatch(/Loading the transcript/);
+    await opener.click();
+    const list = page.getByRole('list', { name: 'Episodes' });
+    const third = list.getByRole('button').nth(2);
+    await third.waitFor({ state: 'visible' });
+    const title = (await third.locator('.title').textContent())!;
+    await third.click();
+    // Chosen while the rest is read: it opens now, and the whole feed keeps it open.
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    expect(await hint.count()).toBe(0);
+    await fetch(`${fixtureUrl}/__release?key=${key}`);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[aria-label="Episodes"] > li').length === 2000,
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    expect(await page.locator('h1').textContent()).toBe(title);
+    expect(errors.filter((e) => !/^Failed to load resource/.test(e))).toEqual([]);
+    await context.close();
+  });
 });
