@@ -2,7 +2,7 @@
 // listed (and opened at the episode asked for, or at its newest when that is sure) while the rest
 // is read in slices, in tasks the page runs when it has nothing more urgent to do.
 import type { Episode, Feed } from '../core/model.ts';
-import { readFeedInSlices, readPrefix } from '../core/feed/sliced.ts';
+import { PREVIEW_ITEMS, readFeedInSlices, readPrefix } from '../core/feed/sliced.ts';
 import type { FeedParseOutcome } from '../core/feed/feed.ts';
 import type { Fetched } from './fetcher.ts';
 import type { FeedHost } from './feed-opening.ts';
@@ -73,25 +73,30 @@ export async function openBig(
   listed = false,
 ): Promise<OpenOutcome | null> {
   let previewed = listed;
-  // Listed from the feed's start: those items are not read again for a preview (#15).
-  const shown = listed && host.open()?.feedUrl === url ? host.open()!.feed : null;
+  // A full preview's worth listed from the feed's start is not read again for a preview (#15).
+  const open = listed ? host.open() : null;
+  const listedFeed =
+    open?.feedUrl === url && open.feed.episodes.length >= PREVIEW_ITEMS ? open.feed : null;
+  /** The episode asked for, or the newest when it is known, unless one is open already. */
+  const openSure = (feed: Feed, newestKnown: boolean) => {
+    const sure = host.open()?.episode ? null : previewChoice(feed, options, newestKnown);
+    if (sure) host.openEpisode(sure, options);
+    host.reading();
+  };
   const whole = await readFeedInSlices(fetched.text, fetched.finalUrl, {
     parseXml: (text) => host.parseXml(text),
     pause,
     aborted: () => signal.aborted,
-    listed: shown?.episodes,
+    listed: listedFeed?.episodes,
     known: (newestKnown) => {
-      const sure = shown && !host.open()?.episode && previewChoice(shown, options, newestKnown);
-      if (sure) host.openEpisode(sure, options);
+      if (!signal.aborted && host.open()?.feed === listedFeed) openSure(listedFeed!, newestKnown);
     },
     preview: (feed, newestKnown) => {
       const open = host.open();
       if (previewed && open?.feedUrl === url) host.completed(completing(open, feed.value, []));
       else host.replace({ feedUrl: url, feed: feed.value, episode: null, issues: [] });
       previewed = true;
-      const sure = host.open()?.episode ? null : previewChoice(feed.value, options, newestKnown);
-      if (sure) host.openEpisode(sure, options);
-      host.reading();
+      openSure(feed.value, newestKnown);
     },
   });
   if (signal.aborted) return 'superseded';

@@ -186,10 +186,10 @@ export class Library {
         : 0);
     this.listening?.setLast({ feed: feedUrl, episode: episode.guid });
     this.#open = { ...open, episode };
+    if (this.readingFeed) this.loadingFeed = false; // the rest of a big feed is still read (#15)
     this.#turns = [];
     this.#chapters = [];
-    this.transcriptSource = 'none';
-    this.chaptersSource = 'none';
+    this.transcriptSource = this.chaptersSource = 'none';
     this.transcriptIssues = [];
     this.chapterIssues = [];
     this.alignment?.reset();

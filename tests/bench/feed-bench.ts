@@ -29,10 +29,11 @@ function watchRows(title: string): void {
     return original(input, init);
   };
   addEventListener('submit', () => (w.__submitted ??= performance.now()), true);
-  new MutationObserver(() => {
-    if (w.__rowsIn || w.__feedAsked === undefined) return;
+  new MutationObserver((_, observer) => {
+    if (w.__feedAsked === undefined) return;
     const row = document.querySelector('[aria-label="Episodes"] > li');
     if (!row?.textContent?.includes(title)) return;
+    observer.disconnect(); // no cost to the rest of the run
     w.__rowsIn = performance.now();
     requestAnimationFrame(() => (w.__rowsPainted = performance.now()));
   }).observe(document, { childList: true, subtree: true, characterData: true });

@@ -84,6 +84,22 @@ describe('fetchText with a BodyWatch', () => {
     expect(order).toEqual(['listed', 'whole']);
   });
 
+  test("what the start is given to never settles (the list's code failed): the rest is read after half a second", async () => {
+    serve(chunks, {});
+    let given = NaN;
+    const fetching = fetchText('https://f.example.com/x', 'feed', undefined, {
+      prefixAt: () => split,
+      prefix: () => {
+        given = performance.now();
+        return new Promise<void>(() => {});
+      },
+    });
+    expect((await fetching).text).toContain('Café');
+    const waited = performance.now() - given;
+    expect(waited).toBeGreaterThanOrEqual(450);
+    expect(waited).toBeLessThan(2000);
+  });
+
   test('a declared length: told before the body, and no start when the first read is the whole', async () => {
     serve([bytes], { 'content-length': String(bytes.length) });
     const told: number[] = [];
