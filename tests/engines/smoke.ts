@@ -3,6 +3,7 @@
 // at once, a long show-notes episode opens at a deep link, quoting works, and a slow link plays.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { EnginePage } from './engine-page.ts';
+import { writeBigFeed } from '../bench/feed-bench.ts';
 import { startThrottle, type Throttle } from './throttle.ts';
 
 const appUrl = inject('appUrl');
@@ -407,5 +408,41 @@ export function smokeSuite(page: () => EnginePage): void {
 
   test('no errors reached the console along the way', async () => {
     expect(await page().errors()).toEqual([]);
+  });
+
+  // After the console check: the synthetic feed's pictures and audio name hosts that do not exist.
+  test('a 2,000-item feed: its first episodes are listed while it downloads, then all of them', async () => {
+    writeBigFeed();
+    const key = `engine-big-${Date.now()}`;
+    const feed = `${fixtureUrl}/fault/hold/${key}/generated/feed-2000.xml`;
+    const p = page();
+    await p.goto(new URL('/demo/chapters.json', appUrl).href);
+    await p.evaluate(() => localStorage.clear());
+    await p.goto(new URL(`?${new URLSearchParams({ feed })}`, appUrl).href);
+    // Only the first 128 KiB have been sent: listed from them, said to be more, none open yet.
+    await p.waitFor(() => document.querySelectorAll('[aria-label="Episodes"] > li').length > 0, {
+      timeout: 30_000,
+      message: 'the first rows',
+    });
+    const first = await p.evaluate(() => ({
+      rows: document.querySelectorAll('[aria-label="Episodes"] > li').length,
+      count: document.querySelector('details.episodes .count')?.textContent,
+      open: document.querySelectorAll('[aria-label="Episodes"] [aria-current="true"]').length,
+    }));
+    expect(first.rows).toBeGreaterThan(20);
+    expect(first.count).toBe(`${first.rows}+`);
+    expect(first.open).toBe(0);
+    await fetch(`${fixtureUrl}/__release?key=${key}`);
+    await p.waitFor(
+      () => document.querySelectorAll('[aria-label="Episodes"] > li').length === 2000,
+      { timeout: 60_000, message: 'all 2,000 rows' },
+    );
+    await p.waitFor(
+      () =>
+        document.querySelector('[aria-label="Episodes"] button')?.getAttribute('aria-current') ===
+        'true',
+      { timeout: 15_000, message: 'the newest episode open' },
+    );
+    expect((await p.errors()).filter((e) => /^(error|unhandled): /.test(e))).toEqual([]);
   });
 }
