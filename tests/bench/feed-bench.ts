@@ -2,7 +2,7 @@
 // loopback load (autocannon: 50 connections for 10 s, only to 127.0.0.1).
 import autocannon from 'autocannon';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openPage } from '../e2e/browser.ts';
 import { synthFeed } from './synth-feed.ts';
 
@@ -11,6 +11,16 @@ export function writeBigFeed(): number {
   const text = synthFeed(2000, 3);
   writeFileSync('test-results/generated/feed-2000.xml', text);
   return text.length;
+}
+
+/**
+ * The 2,000-item feed from the test fixture server, sending only its first 128 KiB until
+ * `${fixtureUrl}/__release?key=…` (or `__kill`, a connection cut mid-feed) is asked for.
+ */
+export function heldBigFeed(fixtureUrl: string, name: string): { key: string; feed: string } {
+  writeBigFeed();
+  const key = `${name}-${Date.now()}`;
+  return { key, feed: `${fixtureUrl}/fault/hold/${key}/generated/feed-2000.xml` };
 }
 
 /** The synthetic feed's newest item's title (synthFeed): its row shows the big feed is listed. */
@@ -34,7 +44,6 @@ function watchRows(title: string): void {
     const row = document.querySelector('[aria-label="Episodes"] > li');
     if (!row?.textContent?.includes(title)) return;
     observer.disconnect(); // no cost to the rest of the run
-    w.__rowsIn = performance.now();
     requestAnimationFrame(() => (w.__rowsPainted = performance.now()));
   }).observe(document, { childList: true, subtree: true, characterData: true });
 }
@@ -45,10 +54,18 @@ interface RowTimes {
   rowsPainted: number;
 }
 
-const rowTimes = (): RowTimes => {
-  const w = window as unknown as Record<string, number>;
-  return { feedAsked: w.__feedAsked!, submitted: w.__submitted, rowsPainted: w.__rowsPainted! };
-};
+/** Waits for the frame that paints the big feed's first rows (watchRows), then reads the times. */
+async function rowsPainted(page: Page): Promise<RowTimes> {
+  await page.waitForFunction(
+    () => (window as { __rowsPainted?: number }).__rowsPainted,
+    undefined,
+    { timeout: 30_000, polling: 100 },
+  );
+  return page.evaluate(() => {
+    const w = window as unknown as Record<string, number>;
+    return { feedAsked: w.__feedAsked!, submitted: w.__submitted, rowsPainted: w.__rowsPainted! };
+  });
+}
 
 /**
  * A deep link to the 2,000-item feed, opened cold (a new browser context, nothing cached): ms from
@@ -69,16 +86,10 @@ export async function timeBigFeed(
     const { context, page } = await openPage(browser, 'about:blank');
     await context.addInitScript(watchRows, FIRST_TITLE);
     await page.goto(`${appUrl}?${new URLSearchParams({ feed: feedUrl })}`);
-    const wait = { timeout: 30_000, polling: 100 } as const;
-    await page.waitForFunction(
-      () => (window as { __rowsPainted?: number }).__rowsPainted,
-      undefined,
-      wait,
-    );
-    const at = await page.evaluate(rowTimes);
+    const at = await rowsPainted(page);
     listed.push(at.rowsPainted);
     fromRequest.push(at.rowsPainted - at.feedAsked);
-    await page.waitForFunction(rows, 2000, { ...wait, polling: 'raf' });
+    await page.waitForFunction(rows, 2000, { timeout: 30_000, polling: 'raf' });
     all.push(await page.evaluate(() => performance.now()));
     await context.close();
   }
@@ -106,13 +117,7 @@ export async function timePastedFeed(
     const field = page.getByLabel('Feed URL');
     await field.fill(feedUrl);
     await field.press('Enter');
-    const wait = { timeout: 30_000, polling: 100 } as const;
-    await page.waitForFunction(
-      () => (window as { __rowsPainted?: number }).__rowsPainted,
-      undefined,
-      wait,
-    );
-    const at = await page.evaluate(rowTimes);
+    const at = await rowsPainted(page);
     fromSubmit.push(at.rowsPainted - at.submitted!);
     fromRequest.push(at.rowsPainted - at.feedAsked);
     await context.close();

@@ -1,7 +1,7 @@
 // A 2,000-item feed (#15): the page lists the feed's first items while the rest downloads and is
 // read in slices, and opens the newest once it is known; then the list fills in, a chunk per frame, to every item.
 import { describe, expect, inject, test } from 'vitest';
-import { writeBigFeed } from '../bench/feed-bench.ts';
+import { heldBigFeed, writeBigFeed } from '../bench/feed-bench.ts';
 import { openPage } from './browser.ts';
 import { useBrowser } from './use-browser.ts';
 
@@ -60,9 +60,7 @@ describe('a 2,000-item feed', () => {
   });
 
   test('listed while it downloads: its first items before the rest arrives, then the whole feed', async () => {
-    writeBigFeed();
-    const key = `held-${Date.now()}`;
-    const feed = `${fixtureUrl}/fault/hold/${key}/generated/feed-2000.xml`;
+    const { key, feed } = heldBigFeed(fixtureUrl, 'held');
     const { context, page, errors } = await openPage(
       browser(),
       `${appUrl}?${new URLSearchParams({ feed })}`,
@@ -94,9 +92,7 @@ describe('a 2,000-item feed', () => {
   });
 
   test('cut mid-download: the first items stay listed, and an alert says what failed', async () => {
-    writeBigFeed();
-    const key = `cut-${Date.now()}`;
-    const feed = `${fixtureUrl}/fault/hold/${key}/generated/feed-2000.xml`;
+    const { key, feed } = heldBigFeed(fixtureUrl, 'cut');
     const { context, page } = await openPage(
       browser(),
       `${appUrl}?${new URLSearchParams({ feed })}`,
@@ -114,9 +110,7 @@ describe('a 2,000-item feed', () => {
   });
 
   test('on a phone, the first items are one tap away while the rest downloads, and can be played', async () => {
-    writeBigFeed();
-    const key = `phone-${Date.now()}`;
-    const feed = `${fixtureUrl}/fault/hold/${key}/generated/feed-2000.xml`;
+    const { key, feed } = heldBigFeed(fixtureUrl, 'phone');
     const { context, page, errors } = await openPage(
       browser(),
       `${appUrl}?${new URLSearchParams({ feed })}`,

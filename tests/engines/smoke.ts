@@ -3,7 +3,7 @@
 // at once, a long show-notes episode opens at a deep link, quoting works, and a slow link plays.
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { EnginePage } from './engine-page.ts';
-import { writeBigFeed } from '../bench/feed-bench.ts';
+import { heldBigFeed } from '../bench/feed-bench.ts';
 import { startThrottle, type Throttle } from './throttle.ts';
 
 const appUrl = inject('appUrl');
@@ -412,9 +412,7 @@ export function smokeSuite(page: () => EnginePage): void {
 
   // After the console check: the synthetic feed's pictures and audio name hosts that do not exist.
   test('a 2,000-item feed: its first episodes are listed while it downloads, then all of them', async () => {
-    writeBigFeed();
-    const key = `engine-big-${Date.now()}`;
-    const feed = `${fixtureUrl}/fault/hold/${key}/generated/feed-2000.xml`;
+    const { key, feed } = heldBigFeed(fixtureUrl, 'engine-big');
     const p = page();
     await p.goto(new URL('/demo/chapters.json', appUrl).href);
     await p.evaluate(() => localStorage.clear());
