@@ -5,7 +5,7 @@ import type { ChapterArt } from '../core/chapters/art.ts';
 import { clampChapters } from '../core/chapters/clamp.ts';
 import type { Chapter, Episode, ParseIssue, SourceKind, Turn } from '../core/model.ts';
 import type { NotesSpan } from '../core/show-notes/transcript.ts';
-import { rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
+import { contentKind, rankTranscripts, transcriptKind } from '../core/transcript/source.ts';
 import { prepareEntities } from '../core/transcript/entities.ts';
 import { FetchError, type Fetched } from './fetcher.ts';
 import { readChaptersJson, readShowNotesLazily, readTranscript } from './readers.ts';
@@ -126,9 +126,9 @@ export async function findTranscript(
 ): Promise<FoundTranscript | null> {
   const stale = deps.stale ?? (() => false);
   for (const ref of rankTranscripts(episode.transcripts, deps.language)) {
-    const kind = transcriptKind(ref);
     try {
       const fetched = await deps.fetch(ref.url, 'transcript');
+      const kind = contentKind(transcriptKind(ref), fetched.text);
       // HTML's full list of character references, fetched only when the file uses one (#15).
       await prepareEntities(fetched.text);
       if (stale()) return null;
@@ -216,6 +216,8 @@ export interface EpisodeTimeline {
   chaptersSource: SourceKind;
   turns: Turn[];
   chapters: Chapter[];
+  /** What the parsers met in the sources shown, and chapters past the end (as the page drops them). */
+  issues: string[];
 }
 
 /**
@@ -230,10 +232,21 @@ export async function loadEpisodeTimeline(
     findTranscript(episode, deps),
     findChapters(episode, deps),
   ]);
+  const all = chapters?.chapters ?? [];
+  const reachable = clampChapters(all, episode.duration);
+  const dropped = all.length - reachable.length;
+  const issues = [...(transcript?.issues ?? []), ...(chapters?.issues ?? [])];
+  if (dropped > 0)
+    issues.push(
+      dropped === 1
+        ? 'A chapter that starts after the episode ends was left out.'
+        : `${dropped} chapters that start after the episode ends were left out.`,
+    );
   return {
     source: transcript?.source ?? 'none',
     chaptersSource: chapters?.source ?? 'none',
     turns: transcript?.turns ?? [],
-    chapters: clampChapters(chapters?.chapters ?? [], episode.duration),
+    chapters: reachable,
+    issues,
   };
 }

@@ -6,7 +6,7 @@ import type { ChapterArt } from '../core/chapters/art.ts';
 import type { NotesSpan } from '../core/show-notes/transcript.ts';
 import type { Chapter, ParseResult, SourceKind, Turn } from '../core/model.ts';
 import type { ParseHtml } from '../core/text/html-lines.ts';
-import { sniffText } from '../core/transcript/source.ts';
+import { contentKind } from '../core/transcript/source.ts';
 import { cuesToTurns } from '../core/transcript/turns.ts';
 import { parseVtt } from '../core/transcript/vtt.ts';
 import { firstView } from './first-view.ts';
@@ -25,7 +25,7 @@ export async function readTranscript(
   kind: SourceKind,
   parseHtml?: ParseHtml,
 ): Promise<ParseResult<Turn[]> | null> {
-  if (kind === 'vtt' || (kind === 'text' && sniffText(text) === 'vtt')) {
+  if (contentKind(kind, text) === 'vtt') {
     const { value, errors } = parseVtt(text);
     return { value: cuesToTurns(value), errors };
   }

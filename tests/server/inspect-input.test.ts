@@ -45,3 +45,70 @@ describe('inputs that are not a feed, transcript or chapters file', () => {
     expect(doc.kind).toBe('transcript');
   });
 });
+
+// Found by an audit with files Verbatim had never seen (#15).
+describe('JSON that does not parse, and files declared as another format', () => {
+  it('a chapters file cut short or with a trailing comma is an error document, not an empty transcript', async () => {
+    await writeFile(
+      join(dir, 'comma.json'),
+      '{"version":"1.2.0","chapters":[{"startTime":0,"title":"A"},]}',
+    );
+    await writeFile(join(dir, 'cut.json'), '{"version":"1.0.0","segments":[{"startTime":1,"bo');
+    for (const name of ['comma.json', 'cut.json']) {
+      const doc = await inspectInput(join(dir, name));
+      expect(doc).toEqual({
+        kind: 'error',
+        input: join(dir, name),
+        message: expect.stringMatching(/not valid JSON/),
+      });
+    }
+  });
+
+  it('a text transcript opening with `[00:00:01]` is read as text, not refused as JSON', async () => {
+    await writeFile(
+      join(dir, 'bracketed.txt'),
+      '[00:00:01] Ana: Hello there.\n[00:00:04] Ben: Hi.\n',
+    );
+    const doc = await inspectInput(join(dir, 'bracketed.txt'));
+    expect(doc['issues']).toEqual([]);
+    expect(doc['turns']).toEqual([
+      { start: 1, end: 4, speaker: 'Ana', text: 'Hello there.' },
+      expect.objectContaining({ start: 4, speaker: 'Ben', text: 'Hi.' }),
+    ]);
+  });
+
+  it('--episode: a file declared as another format is read as what it is, and its issues are listed', async () => {
+    await writeFile(
+      join(dir, 'mislabelled.srt'),
+      '1\n00:00:01,000 --> 00:00:03,000\nBob: Hello there.\n\n2\n00:00:03,000 --> 00:00:05,000\nCarol: Hi Bob.\n',
+    );
+    await writeFile(
+      join(dir, 'unsorted.vtt'),
+      'WEBVTT\n\n00:00:05.000 --> 00:00:06.000\n<v Dee>Second.\n\n00:00:01.000 --> 00:00:02.000\n<v Dee>First.\n',
+    );
+    await writeFile(
+      join(dir, 'feed.xml'),
+      `<?xml version="1.0"?><rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>Mislabels</title>
+<item><title>Typed wrong</title><guid>m1</guid><enclosure url="https://example.com/a.mp3" type="audio/mpeg" length="1"/>
+<podcast:transcript url="mislabelled.srt" type="text/html"/></item>
+<item><title>Unsorted</title><guid>m2</guid><itunes:duration>600</itunes:duration><enclosure url="https://example.com/b.mp3" type="audio/mpeg" length="1"/>
+<podcast:transcript url="unsorted.vtt" type="text/vtt"/><description>00:00 Start&lt;br&gt;05:00 Middle&lt;br&gt;59:00 After the end</description></item>
+</channel></rss>`,
+    );
+    const typed = await inspectInput(join(dir, 'feed.xml'), { episode: 'm1' });
+    const t1 = (typed['episodes'] as Array<{ timeline?: { source: string; turns: unknown[] } }>)[0]!
+      .timeline!;
+    expect(t1.source).toBe('srt');
+    // Read as SRT (as HTML it was one line of timing-line debris: ",000 --> 00:00:03,000 …").
+    expect(t1.turns).toEqual([
+      { start: 1, end: 5, speaker: null, text: 'Bob: Hello there. Carol: Hi Bob.' },
+    ]);
+    const unsorted = await inspectInput(join(dir, 'feed.xml'), { episode: 'm2' });
+    expect(unsorted['issues']).toEqual([
+      expect.stringMatching(/^Episode “Unsorted”: The cues were out of order/),
+      expect.stringMatching(
+        /^Episode “Unsorted”: A chapter in the show notes starts after the episode ends/,
+      ),
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
 // whole phrases or single words; runs of single words become cues with word timings.
 import type { ParseIssue, ParseResult, SpokenCue, SpokenWord } from '../model.ts';
 import { isRecord, jsonSeconds } from '../json-values.ts';
+import { renderCueText } from './vtt-cue-text.ts';
 
 interface Segment {
   start: number;
@@ -37,7 +38,9 @@ function readSegments(list: unknown[], errors: ParseIssue[]): Segment[] {
       bad++;
       continue;
     }
-    const body = String(rawBody).replace(/\s+/g, ' ').trim();
+    // What the listener reads: markup dropped and character references decoded, as in the other
+    // formats (some publishers put `&amp;` or `<i>` into JSON bodies).
+    const body = renderCueText(String(rawBody)).text.replace(/\s+/g, ' ').trim();
     if (body === '') continue;
     const end = jsonSeconds(pick(item, 'endTime', 'end'));
     const who = item['speaker'];

@@ -6,11 +6,12 @@ import { parseSrt } from './srt.ts';
 import { parseTranscriptHtml } from './html.ts';
 import { parseTranscriptJson } from './json.ts';
 import { parseTranscriptText } from './plain-text.ts';
-import { sniffText } from './source.ts';
+import { contentKind } from './source.ts';
 import { cuesToTurns } from './turns.ts';
 import { parseVtt } from './vtt.ts';
 
-function cues(text: string, kind: SourceKind, parseHtml?: ParseHtml): ParseResult<SpokenCue[]> {
+function cues(text: string, declared: SourceKind, parseHtml?: ParseHtml): ParseResult<SpokenCue[]> {
+  const kind = contentKind(declared, text);
   switch (kind) {
     case 'vtt':
       return parseVtt(text);
@@ -23,10 +24,8 @@ function cues(text: string, kind: SourceKind, parseHtml?: ParseHtml): ParseResul
         return { value: [], errors: [{ message: 'HTML transcripts need an HTML parser here.' }] };
       }
       return parseTranscriptHtml(text, parseHtml);
-    case 'text': {
-      const sniffed = sniffText(text);
-      return sniffed === 'text' ? parseTranscriptText(text) : cues(text, sniffed);
-    }
+    case 'text':
+      return parseTranscriptText(text);
     default:
       return {
         value: [],

@@ -40,6 +40,16 @@ export function rankTranscripts(refs: readonly TranscriptRef[], language = 'en')
 }
 
 /** What a file served as plain text really is: WebVTT, SRT or JSON are often served that way. */
+/**
+ * The format a transcript file is read as: a `WEBVTT` header, an SRT timing line or JSON is
+ * unmistakable, whatever type the feed declared (publishers mislabel them: an SRT file as
+ * text/html, a WebVTT file as application/json); otherwise the declared kind.
+ */
+export function contentKind(declared: SourceKind, text: string): SourceKind {
+  const sniffed = sniffText(text);
+  return sniffed === 'text' ? declared : sniffed;
+}
+
 export function sniffText(text: string): SourceKind {
   const head = text
     .replace(/^\uFEFF/, '')
@@ -47,7 +57,8 @@ export function sniffText(text: string): SourceKind {
     .slice(0, 400);
   if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'vtt';
   if (/^(?:\d+\s*\r?\n)?\s*\d{1,3}:\d{2}(?::\d{2})?[,.]\d{1,3}\s*-->/.test(head)) return 'srt';
-  if (/^[[{]/.test(head)) return 'json';
+  // `{`, or `[` opening a list of segments; `[00:00:01] Name: text` is a text transcript.
+  if (/^(?:\{|\[\s*[[{\]"])/.test(head)) return 'json';
   return 'text';
 }
 

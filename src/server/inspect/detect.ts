@@ -5,7 +5,11 @@ import type { SourceKind } from '../../core/model.ts';
 import { transcriptKind } from '../../core/transcript/source.ts';
 
 export type InputKind =
-  { kind: 'feed' } | { kind: 'chapters' } | { kind: 'transcript'; format: SourceKind };
+  | { kind: 'feed' }
+  | { kind: 'chapters' }
+  | { kind: 'transcript'; format: SourceKind }
+  /** Meant as JSON (its type, name or opening says so) but not JSON: nothing can be read. */
+  | { kind: 'unreadable'; message: string };
 
 const FEED_ROOT =
   /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:[\w-]+:)?(?:rss|RDF|feed)[\s>]/;
@@ -34,6 +38,9 @@ export function detectInput(text: string, contentType: string, name: string): In
   if (/^[[{]/.test(head)) {
     const json = jsonKind(head);
     if (json) return json;
+    // `[00:01] Name: text` is a timestamped text transcript; `{` or `[{` opens only JSON.
+    if (/^(?:\{|\[\s*[[{\]"])/.test(head) || type.includes('json') || ext === 'json')
+      return { kind: 'unreadable', message: 'The file is not valid JSON (it may be cut short).' };
   }
   if (SRT_START.test(head)) return { kind: 'transcript', format: 'srt' };
   if (/xml|rss|atom/.test(type) || ['xml', 'rss', 'atom'].includes(ext)) return { kind: 'feed' };

@@ -47,7 +47,9 @@ async function feedOf(fetched: Fetched, input: string, options: InspectOptions) 
     report: (message) => problems.push(message),
   });
   json.timeline = timelineJson(timeline);
-  doc.issues.push(...problems.map((p) => sentence(`Episode “${episode.title}”: ${p}`)));
+  doc.issues.push(
+    ...[...problems, ...timeline.issues].map((p) => sentence(`Episode “${episode.title}”: ${p}`)),
+  );
   return doc;
 }
 
@@ -65,6 +67,7 @@ export async function inspectInput(
   }
   try {
     const what = detectInput(fetched.text, fetched.contentType, fetched.finalUrl);
+    if (what.kind === 'unreadable') return errorDocument(input, what.message);
     if (what.kind === 'feed') return await feedOf(fetched, input, options);
     if (what.kind === 'chapters') {
       const { value, errors } = parseChaptersJson(fetched.text, fetched.finalUrl, {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTranscriptJson } from '../../../src/core/transcript/json.ts';
 import { cuesToTurns } from '../../../src/core/transcript/turns.ts';
+import { loadFullEntities } from '../../../src/core/transcript/entities.ts';
 
 const fixture = (name: string): string =>
   readFileSync(join(process.cwd(), 'tests/fixtures/transcripts', name), 'utf8');
@@ -140,5 +141,36 @@ describe('parseTranscriptJson: issues', () => {
         },
       ]
     `);
+  });
+});
+
+describe('parseTranscriptJson: what the listener reads (#15)', () => {
+  it('decodes character references and drops markup in bodies, as the other formats do', async () => {
+    await loadFullEntities(); // as the page and inspect do when a file uses `&mdash;`
+    const { value } = parseTranscriptJson(
+      JSON.stringify({
+        segments: [
+          {
+            startTime: 0,
+            endTime: 2,
+            speaker: 'Ines',
+            body: 'Salt &amp; Stone &mdash; <i>live</i>',
+          },
+          { startTime: 2, endTime: 3, speaker: 'Ines', body: 'x < y, and that&rsquo;s fine' },
+        ],
+      }),
+    );
+    expect(value.map((c) => c.text)).toEqual(['Salt & Stone — live', 'x < y, and that’s fine']);
+  });
+
+  it('reads clock-string times (`00:01:05.5`)', () => {
+    const { value, errors } = parseTranscriptJson(
+      '{"segments":[{"startTime":"00:00:01.500","endTime":"00:00:03","body":"One."},{"startTime":"1:05","body":"Two."}]}',
+    );
+    expect(errors).toEqual([]);
+    expect(value.map((c) => [c.start, c.text])).toEqual([
+      [1.5, 'One.'],
+      [65, 'Two.'],
+    ]);
   });
 });
