@@ -4,7 +4,7 @@
 import type { Chapter, ParseIssue, ParseResult } from '../model.ts';
 import { readClock } from '../text/timestamps.ts';
 import type { ParseHtml } from '../text/html-lines.ts';
-import { readNotesStructure, type NotesStructure } from './structure.ts';
+import { readNotesStructure, sparseShortLines, type NotesStructure } from './structure.ts';
 import { countLabels, splitLabel } from '../text/speaker-label.ts';
 import { formatClock } from '../time.ts';
 import { longestAscending, resolveClockTimes, type TimedLine } from '../text/timed-line.ts';
@@ -60,6 +60,7 @@ function findRuns(s: NotesStructure): Run[] {
 
 /** A run whose entries mostly (over half) open with a recurring `Name:` is turns, not chapters. */
 function looksLikeTurns(s: NotesStructure, run: Run): boolean {
+  if (sparseShortLines(s, run.lines)) return false;
   const labels = run.lines.map((k) => splitLabel(s.timed[k]?.rest ?? ''));
   const counts = countLabels(labels);
   const recurring = labels.filter((l) => l !== null && (counts.get(l.name) ?? 0) >= 2).length;

@@ -2,7 +2,12 @@
 // lines that make up a transcript. Chapters and transcript finders both start from here, so a
 // line is never read as both a chapter and a turn.
 import { htmlToLines, type NotesLine, type ParseHtml } from '../text/html-lines.ts';
-import { parseTimedLine, timedLabel, type TimedLine } from '../text/timed-line.ts';
+import {
+  parseTimedLine,
+  resolveClockTimes,
+  timedLabel,
+  type TimedLine,
+} from '../text/timed-line.ts';
 
 export type SectionKind = 'chapters' | 'transcript' | 'other' | 'none';
 
@@ -54,6 +59,22 @@ function headedRegion(s: NotesStructure, at: number): { from: number; to: number
 }
 
 /**
+ * Timed lines minutes apart with a few words each (`00:10:00 Topic: apples`) are a chapter list,
+ * whatever labels they open with: a transcript's turns follow each other within a minute or two,
+ * and say more (#15: such lists were read as turns of "Topic", or as nothing).
+ */
+export function sparseShortLines(s: NotesStructure, lines: readonly number[]): boolean {
+  const entries = lines.map((k) => s.timed[k]).filter((t): t is TimedLine => t != null);
+  if (entries.length < 2) return false;
+  const { seconds } = resolveClockTimes(
+    entries.map((t) => t.clock),
+    null,
+  );
+  const gaps = seconds.slice(1).map((t, k) => t - (seconds[k] ?? 0));
+  return median(gaps) >= 180 && median(entries.map((t) => t.rest.length)) < 60;
+}
+
+/**
  * Without a heading, a transcript is a stretch of timed lines whose speaker labels recur (at
  * least three such lines, by two speakers or with long text), or of long timed paragraphs.
  */
@@ -72,7 +93,10 @@ function unheadedRegion(s: NotesStructure): { from: number; to: number } | null 
   }
   const names = new Set(hits.map((k) => labels[k]?.name));
   const lengths = hits.map((k) => labels[k]?.rest.length ?? 0);
-  let picked = hits.length >= 3 && (names.size >= 2 || median(lengths) >= 80) ? hits : [];
+  let picked =
+    hits.length >= 3 && (names.size >= 2 || median(lengths) >= 80) && !sparseShortLines(s, hits)
+      ? hits
+      : [];
   if (picked.length === 0) {
     const long: number[] = [];
     for (let k = 0; k < n; k++) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findNotesChapters } from '../../../src/core/show-notes/chapters.ts';
+import { findNotesTranscript } from '../../../src/core/show-notes/transcript.ts';
 
 const parseHtml = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 const notes = (name: string): string =>
@@ -295,5 +296,37 @@ describe('findNotesChapters: the Substack fixture', () => {
     const r = findNotesChapters(notes('salt-marsh.html'), parseHtml, 4000);
     expect(r.value).toHaveLength(7);
     expect(r.errors).toHaveLength(1);
+  });
+});
+
+// Found by an audit with unseen notes (#15): titles that open with a label were read as turns of
+// that "speaker", or as nothing at all.
+describe('findNotesChapters: titles with a shared `Label:`', () => {
+  it('a list minutes apart with a few words per line is chapters, whatever labels it repeats', () => {
+    const html =
+      '<p>00:00:00 Intro: welcome<br>00:10:00 Topic: apples<br>00:20:00 Topic: pears<br>00:30:00 Topic: plums<br>00:40:00 Outro: goodbye</p>';
+    expect(chapters(html, 45 * 60)).toEqual([
+      [0, 'Intro: welcome'],
+      [600, 'Topic: apples'],
+      [1200, 'Topic: pears'],
+      [1800, 'Topic: plums'],
+      [2400, 'Outro: goodbye'],
+    ]);
+    const twoLabels =
+      '<p>00:00:00 Review: new shears<br>00:10:00 Interview: a grower<br>00:20:00 Review: a ladder<br>00:30:00 Interview: a beekeeper</p>';
+    expect(chapters(twoLabels, 40 * 60).map(([start]) => start)).toEqual([0, 600, 1200, 1800]);
+    expect(findNotesTranscript(twoLabels, parseHtml, 40 * 60).value).toEqual([]);
+  });
+
+  it('turns seconds apart with the same labels are still a transcript', () => {
+    const html =
+      '<p>00:00:05 Review: so, the new shears.<br>00:00:21 Interview: they cut clean?<br>00:00:40 Review: like butter.<br>00:01:02 Interview: good to hear.</p>';
+    expect(findNotesTranscript(html, parseHtml, 120).value.map((c) => c.speaker)).toEqual([
+      'Review',
+      'Interview',
+      'Review',
+      'Interview',
+    ]);
+    expect(chapters(html, 120)).toEqual([]);
   });
 });
