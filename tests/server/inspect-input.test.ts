@@ -112,3 +112,26 @@ describe('JSON that does not parse, and files declared as another format', () =>
     ]);
   });
 });
+
+describe('empty files and other schemes (#15, from the audit)', () => {
+  it('a transcript with no cues and a chapters file with no chapters say so', async () => {
+    await writeFile(join(dir, 'empty.vtt'), 'WEBVTT\n');
+    await writeFile(join(dir, 'none.json'), '{"version":"1.2.0","chapters":[]}');
+    expect((await inspectInput(join(dir, 'empty.vtt')))['issues']).toEqual([
+      'The file has no cues.',
+    ]);
+    expect((await inspectInput(join(dir, 'none.json')))['issues']).toEqual([
+      'The file lists no chapters.',
+    ]);
+  });
+
+  it('an ftp: or file: address is refused by its scheme, not reported as a missing file', async () => {
+    for (const input of ['ftp://example.com/feed.xml', 'file:///etc/passwd']) {
+      expect(await inspectInput(input)).toEqual({
+        kind: 'error',
+        input,
+        message: expect.stringMatching(/^Only http and https addresses can be read/),
+      });
+    }
+  });
+});

@@ -73,11 +73,17 @@ export async function inspectInput(
       const { value, errors } = parseChaptersJson(fetched.text, fetched.finalUrl, {
         includeSilent: true,
       });
-      return chaptersDocument(value, errors);
+      const none = value.length === 0 && errors.length === 0;
+      return chaptersDocument(value, none ? [{ message: 'The file lists no chapters.' }] : errors);
     }
     await prepareEntities(fetched.text);
     const { value, errors } = parseTranscriptFile(fetched.text, what.format, parseHtml);
-    return transcriptDocument(what.format, value, errors);
+    const none = value.length === 0 && errors.length === 0;
+    return transcriptDocument(
+      what.format,
+      value,
+      none ? [{ message: 'The file has no cues.' }] : errors,
+    );
   } catch {
     // Parsers never throw; this is a last guard so one input cannot end the run.
     return errorDocument(input, 'The input could not be read: something unexpected failed.');

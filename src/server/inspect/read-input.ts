@@ -77,5 +77,12 @@ async function readLocal(path: string): Promise<Fetched> {
  * after resolving against the file's own path) is read from disk; anything else over http(s).
  */
 export function readInput(input: string, kind: FetchKind = 'feed'): Promise<Fetched> {
-  return isHttpUrl(input) ? fetchUrl(input, kind) : readLocal(input);
+  if (isHttpUrl(input)) return fetchUrl(input, kind);
+  // `ftp://…`, `file:…`, `data:…`: an address in another scheme, not a file name (as the proxy).
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(input)?.[1];
+  if (scheme !== undefined && scheme.length > 1)
+    return Promise.reject(
+      new FetchError(`Only http and https addresses can be read (this one is ${scheme}:).`),
+    );
+  return readLocal(input);
 }
