@@ -39,7 +39,6 @@ export function rankTranscripts(refs: readonly TranscriptRef[], language = 'en')
     .map(({ ref }) => ref);
 }
 
-/** What a file served as plain text really is: WebVTT, SRT or JSON are often served that way. */
 /**
  * The format a transcript file is read as: a `WEBVTT` header, an SRT timing line or JSON is
  * unmistakable, whatever type the feed declared (publishers mislabel them: an SRT file as
@@ -50,6 +49,7 @@ export function contentKind(declared: SourceKind, text: string): SourceKind {
   return sniffed === 'text' ? declared : sniffed;
 }
 
+/** What a file served as plain text really is: WebVTT, SRT or JSON are often served that way. */
 export function sniffText(text: string): SourceKind {
   const head = text
     .replace(/^\uFEFF/, '')

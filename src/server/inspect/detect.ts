@@ -2,7 +2,7 @@
 // content decides when it is unmistakable (`WEBVTT`, `<rss`, a JSON `chapters` list); else the
 // content type, then the file extension (#15).
 import type { SourceKind } from '../../core/model.ts';
-import { transcriptKind } from '../../core/transcript/source.ts';
+import { sniffText, transcriptKind } from '../../core/transcript/source.ts';
 
 export type InputKind =
   | { kind: 'feed' }
@@ -38,8 +38,8 @@ export function detectInput(text: string, contentType: string, name: string): In
   if (/^[[{]/.test(head)) {
     const json = jsonKind(head);
     if (json) return json;
-    // `[00:01] Name: text` is a timestamped text transcript; `{` or `[{` opens only JSON.
-    if (/^(?:\{|\[\s*[[{\]"])/.test(head) || type.includes('json') || ext === 'json')
+    // `[00:01] Name: text` is a timestamped text transcript; what sniffText calls JSON is JSON.
+    if (sniffText(head) === 'json' || type.includes('json') || ext === 'json')
       return { kind: 'unreadable', message: 'The file is not valid JSON (it may be cut short).' };
   }
   if (SRT_START.test(head)) return { kind: 'transcript', format: 'srt' };

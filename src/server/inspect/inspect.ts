@@ -1,6 +1,7 @@
 // One inspect input → its JSON document (CONTRACT.md, "`npm run inspect` output"; #15). Runs
 // the page's own parsers and source sequence; only reading files and URLs is Node's.
 import { parseChaptersJson } from '../../core/chapters/json.ts';
+import type { ParseIssue } from '../../core/model.ts';
 import { parseFeed } from '../../core/feed/feed.ts';
 import { parseTranscriptFile } from '../../core/transcript/read.ts';
 import { prepareEntities } from '../../core/transcript/entities.ts';
@@ -53,6 +54,10 @@ async function feedOf(fetched: Fetched, input: string, options: InspectOptions) 
   return doc;
 }
 
+/** A file that read to nothing, with no problem to say why, gets `none` as its issue. */
+const saidEmpty = (found: unknown[], errors: ParseIssue[], none: string): ParseIssue[] =>
+  found.length === 0 && errors.length === 0 ? [{ message: none }] : errors;
+
 /** Reads, detects and parses one input. Never throws: failures become error documents. */
 export async function inspectInput(
   input: string,
@@ -73,16 +78,14 @@ export async function inspectInput(
       const { value, errors } = parseChaptersJson(fetched.text, fetched.finalUrl, {
         includeSilent: true,
       });
-      const none = value.length === 0 && errors.length === 0;
-      return chaptersDocument(value, none ? [{ message: 'The file lists no chapters.' }] : errors);
+      return chaptersDocument(value, saidEmpty(value, errors, 'The file lists no chapters.'));
     }
     await prepareEntities(fetched.text);
     const { value, errors } = parseTranscriptFile(fetched.text, what.format, parseHtml);
-    const none = value.length === 0 && errors.length === 0;
     return transcriptDocument(
       what.format,
       value,
-      none ? [{ message: 'The file has no cues.' }] : errors,
+      saidEmpty(value, errors, 'The file has no cues.'),
     );
   } catch {
     // Parsers never throw; this is a last guard so one input cannot end the run.
