@@ -78,6 +78,37 @@ describe('quoting', () => {
     await context.close();
   });
 
+  test('selecting words while the audio plays pauses follow: the next turn does not carry the page away', async () => {
+    const { context, page } = await open();
+    const starts = await page
+      .locator(TURNS)
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))));
+    const next = starts.findIndex((start) => start > 90); // a turn change comes soon after playing
+    await page.goto(new URL(`?t=${starts[next]! - 1.5}`, appUrl).href);
+    await page.locator(`${TURNS}[aria-current="true"]`).waitFor();
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+    await selectIn(page, 1, 0.05, 0.4); // far above the current turn
+    await page.getByRole('button', { name: /Back to now/ }).waitFor({ timeout: 2000 });
+    await page.waitForFunction(
+      (start) =>
+        Number(
+          document.querySelector('[aria-current="true"][data-speaker]')?.getAttribute('data-start'),
+        ) >= start,
+      starts[next]!,
+      { timeout: 10_000 },
+    );
+    await page.waitForTimeout(800); // a follow glide would be under way by now
+    const top = await page.evaluate(
+      () => getSelection()!.getRangeAt(0).getBoundingClientRect().top,
+    );
+    expect(top).toBeGreaterThan(0);
+    expect(top).toBeLessThan(800);
+    await page.getByRole('button', { name: 'Quote', exact: true }).click();
+    await page.getByText('Quote copied and saved.').waitFor();
+    await context.close();
+  });
+
   test('the link reopens the moment: words in <mark>, Play quote plays just that range', async () => {
     const { context, page } = await open();
     await selectIn(page, 7, 0.0, 0.45);
