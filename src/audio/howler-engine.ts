@@ -230,10 +230,10 @@ export class HowlerEngine implements AudioEngine {
   }
   position(): number {
     const node = this.#node;
-    // Before the element knows anything (no metadata) its clock reads 0: the audio is where the
-    // load will start (a deep link's t), not at 0:00, which the player would show and resume from.
-    if (node && !this.#loaded && node.readyState < HTMLMediaElement.HAVE_METADATA)
-      return this.#startAt;
+    // Until the load has moved it (no metadata yet, or metadata and howler's load a timer later)
+    // a paused element's clock reads 0: the audio is where the load will start (a deep link's t),
+    // not at 0:00, which the player would show, highlight and resume from. Played, it is there.
+    if (node && !this.#loaded && node.paused) return this.#startAt;
     if (node) return node.currentTime;
     const value = this.#howl?.seek();
     return typeof value === 'number' ? value : 0;

@@ -228,6 +228,20 @@ describe('HowlerEngine: a seek made while the audio loads', () => {
     engine.destroy();
   });
 
+  test('with metadata, until the load has moved the element, its clock still reads the start', async () => {
+    // A frame between the element's metadata and howler's load (a timer later) read 0:00: the
+    // highlight left a deep link's turn for the opening (demo.test, a loaded CI machine).
+    const { engine, node } = loading(600);
+    node.readyState = 1;
+    node.duration = 2950;
+    node.dispatchEvent(new Event('loadedmetadata'));
+    expect(engine.position()).toBe(600);
+    await tick();
+    expect(node.currentTime).toBe(600);
+    expect(engine.position()).toBe(600);
+    engine.destroy();
+  });
+
   test('a seek to 0:00 while loading still ends as a seek (the player waits for one)', async () => {
     const engine = new HowlerEngine();
     const events: EngineEvent[] = [];
