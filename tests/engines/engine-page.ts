@@ -56,11 +56,26 @@ export const PROBE = `(() => {
     return howl && howl._sounds[0] ? howl._sounds[0]._node : undefined;
   };
   // Every play() call on a media element, to tell "the click never asked" from "the engine ignored it".
+  // What each element did and what its play() calls came to, for a failure's message.
   window.__playCalls = 0;
+  window.__mediaLog = [];
+  const log = (what) => window.__mediaLog.push(Math.round(performance.now()) + ' ' + what);
+  const watched = new WeakSet();
   const play = HTMLMediaElement.prototype.play;
   HTMLMediaElement.prototype.play = function (...args) {
-    if (this.src && !this.src.startsWith('data:')) window.__playCalls++;
-    return play.apply(this, args);
+    if (!this.src || this.src.startsWith('data:')) return play.apply(this, args);
+    window.__playCalls++;
+    if (!watched.has(this)) {
+      watched.add(this);
+      const id = window.__playCalls;
+      for (const name of ['loadedmetadata', 'canplay', 'canplaythrough', 'playing', 'waiting', 'stalled', 'pause', 'emptied', 'abort', 'error', 'seeking', 'seeked'])
+        this.addEventListener(name, () => log('#' + id + ' ' + name + ' rs' + this.readyState));
+    }
+    const result = play.apply(this, args);
+    log('play() rs' + this.readyState + ' paused ' + this.paused);
+    if (result && result.then)
+      result.then(() => log('play() resolved'), (e) => log('play() rejected ' + (e && e.name)));
+    return result;
   };
 })();`;
 

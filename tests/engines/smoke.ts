@@ -14,6 +14,7 @@ type W = Window & {
   __audio: () => HTMLMediaElement | undefined;
   __errors: string[];
   __playCalls: number;
+  __mediaLog?: string[];
 };
 
 /** Registers the smoke tests; `page()` is the engine's page, opened in beforeAll by the caller. */
@@ -71,7 +72,7 @@ export function smokeSuite(page: () => EnginePage): void {
       const button = document.querySelector('[aria-label="Play"], [aria-label="Pause"]');
       const ranges = (r: TimeRanges | undefined) =>
         r ? Array.from({ length: r.length }, (_, i) => `${r.start(i)}-${r.end(i)}`).join(',') : '';
-      return `clock ${m?.currentTime} paused ${m?.paused} readyState ${m?.readyState} network ${m?.networkState} duration ${m?.duration} seekable ${ranges(m?.seekable)} buffered ${ranges(m?.buffered)} error ${m?.error?.code} src ${m?.currentSrc} play() calls ${(window as unknown as W).__playCalls}; howl ${howl?._state} queue ${howl?._queue.length} duration ${howl?._duration}; button ${button?.getAttribute('aria-label')}; seek bar ${seek?.value}/${seek?.max}${seek?.disabled ? ' disabled' : ''}; player: ${bar.replace(/\s+/g, ' ').trim()}`;
+      return `clock ${m?.currentTime} paused ${m?.paused} readyState ${m?.readyState} network ${m?.networkState} duration ${m?.duration} seekable ${ranges(m?.seekable)} buffered ${ranges(m?.buffered)} error ${m?.error?.code} src ${m?.currentSrc} play() calls ${(window as unknown as W).__playCalls}; howl ${howl?._state} queue ${howl?._queue.length} duration ${howl?._duration}; button ${button?.getAttribute('aria-label')}; seek bar ${seek?.value}/${seek?.max}${seek?.disabled ? ' disabled' : ''}; player: ${bar.replace(/\s+/g, ' ').trim()}; media: ${((window as unknown as W).__mediaLog ?? []).slice(-30).join(', ')}`;
     });
   /** `wait`, or its error with where the media was when it timed out. */
   const explained = <T>(p: EnginePage, wait: Promise<T>) =>
