@@ -194,6 +194,10 @@ export function parseFeedDate(input: string | null | undefined): number | null {
   const s = input.trim();
   if (s === '') return null;
   if (/^\d{4}-/.test(s)) return parseIso(s);
+  // A leading `Word,` is the weekday, in any language (`Lun,`, `Mi.,`): ignored, as ours are.
+  const lead = /^\p{L}+\.?,/u.exec(s);
+  const t = lead && parseFeedDate(s.slice(lead[0].length));
+  if (t) return t;
 
   let month = -1;
   let time: RegExpExecArray | null = null;

@@ -29,6 +29,9 @@ describe('parseFeedDate: RFC 822 dialects', () => {
     ['04 Feb 2026 09:30:00 +0000', T], // no weekday
     ['Fri, 04 Feb 2026 09:30:00 +0000', T], // wrong weekday: ignored
     ['Tuesday, 04 Feb 2026 09:30:00 +0000', T],
+    ['Mar, 04 Feb 2026 09:30:00 +0000', T], // a weekday in another language (es: martes)
+    ['Di., 04 Feb 2026 09:30:00 +0000', T], // (de: Dienstag)
+    ['mardi, 04 Feb 2026 09:30:00 +0000', T],
     ['Tue 04 Feb 2026 09:30:00 +0000', T], // no comma
     ['Tue, 4 Feb 2026 09:30:00 +0000', T], // single-digit day
     ['Tue, 04 February 2026 09:30:00 +0000', T],
