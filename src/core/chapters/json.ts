@@ -1,6 +1,7 @@
 // Podcasting 2.0 JSON chapters: float startTime kept, toc:false hidden, sorted, unknown keys ignored.
 import type { Chapter, ParseIssue, ParseResult } from '../model.ts';
 import { isRecord, jsonSeconds } from '../json-values.ts';
+import { plainText } from '../text/plain-text.ts';
 import { httpUrl } from '../url.ts';
 
 export interface ChaptersJsonOptions {
@@ -38,7 +39,8 @@ export function parseChaptersJson(
     }
     const silent = item['toc'] === false;
     if (silent && !options.includeSilent) return; // silent chapter: not listed, not a jump target
-    const title = typeof item['title'] === 'string' ? item['title'].trim() : '';
+    // Titles are plain text; a CMS that escaped them (`Q&amp;A`) meant the characters (#15).
+    const title = typeof item['title'] === 'string' ? plainText(item['title']) : '';
     const end = jsonSeconds(item['endTime']);
     const chapter: Chapter = { start, title: title || `Chapter ${chapters.length + 1}` };
     if (end !== null && end > start) chapter.end = end;

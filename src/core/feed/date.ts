@@ -195,8 +195,7 @@ export function parseFeedDate(input: string | null | undefined): number | null {
   if (s === '') return null;
   if (/^\d{4}-/.test(s)) return parseIso(s);
   // A leading `Word,` is the weekday, in any language (`Lun,`, `Mi.,`): ignored, as ours are.
-  const lead = /^\p{L}+\.?,/u.exec(s);
-  const t = lead && parseFeedDate(s.slice(lead[0].length));
+  const t = /^\p{L}+\.?,/u.test(s) && parseFeedDate(s.slice(s.indexOf(',') + 1));
   if (t) return t;
 
   let month = -1;

@@ -3,7 +3,8 @@
 // classify.ts), which feed.ts adds for feeds that fail to parse.
 
 import type { Episode, Feed } from '../model.ts';
-import { Children, baseOf, nsKey, plainText } from './xml.ts';
+import { plainText } from '../text/plain-text.ts';
+import { Children, baseOf, nsKey } from './xml.ts';
 import { httpUrl } from '../url.ts';
 import { IssueLog, episodeLabel, quoted } from './issues.ts';
 import { parseItem, type ItemContext } from './item.ts';

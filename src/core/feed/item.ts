@@ -2,7 +2,8 @@
 // values plus a plain issue; nothing here throws.
 
 import type { Chapter, ChaptersRef, Episode, Soundbite, TranscriptRef } from '../model.ts';
-import { Children, baseOf, notesHtmlOf, plainText, textOf, type NsKey } from './xml.ts';
+import { plainText } from '../text/plain-text.ts';
+import { Children, baseOf, notesHtmlOf, textOf, type NsKey } from './xml.ts';
 import { pickEnclosure, urlExtension, type Candidate } from './enclosure.ts';
 import { episodeLabel, quoted, type IssueLog } from './issues.ts';
 import { parseFeedDate } from './date.ts';
