@@ -152,8 +152,10 @@ export interface SpokenCue {
   text: string;
   speaker: string | null;
   words?: SpokenWord[];
-  /** Every distinct speaker named in the cue, in order, when it names more than one. */
-  voices?: string[];
+  /** Where each voice begins in `text` ([offset, name]) when a WebVTT cue has several (#15). */
+  voices?: Array<[number, string]>;
+  /** True when `start` is an estimate (a second voice inside one WebVTT cue, #15). */
+  startEstimated?: true;
   /**
    * Paragraphs (#14): `true` when the cue starts a paragraph of its own (a timed line of a text
    * transcript), `false` when the source says it does not; absent when the source has no

@@ -27,7 +27,8 @@ export async function readTranscript(
 ): Promise<ParseResult<Turn[]> | null> {
   if (contentKind(kind, text) === 'vtt') {
     const { value, errors } = parseVtt(text);
-    return { value: cuesToTurns(value), errors };
+    // Several voices in one cue: the full reader splits them.
+    if (!value.some((c) => c.voices)) return { value: cuesToTurns(value), errors };
   }
   const read = await loaded(() => import('../core/transcript/read.ts'));
   return read && read.parseTranscriptFile(text, kind, parseHtml);

@@ -91,6 +91,29 @@ describe('bring your own transcript', () => {
     await close();
   });
 
+  test('two voices in one WebVTT cue: a turn each, the second one’s time shown as an estimate', async () => {
+    const { page, close } = await open('bare');
+    await page.getByRole('button', { name: 'Add a transcript…' }).waitFor();
+    const file =
+      'WEBVTT\n\n00:00:02.000 --> 00:00:06.000\n<v Mara Quill>Is it low tide?</v> <v Ostin Vale>Not for an hour.\n';
+    await pick(page, 'both.vtt', 'text/vtt', file);
+    await page.locator(TURNS).nth(1).waitFor();
+    const shown = await page
+      .locator(TURNS)
+      .evaluateAll((els) =>
+        els.map((el) => [
+          el.getAttribute('data-speaker'),
+          el.firstElementChild!.lastElementChild!.textContent,
+          el.lastElementChild!.textContent!.trim(),
+        ]),
+      );
+    expect(shown).toEqual([
+      ['Mara Quill', '0:02', 'Is it low tide?'],
+      ['Ostin Vale', '≈ 0:04', 'Not for an hour.'], // 16 of 32 characters into 2–6 s
+    ]);
+    await close();
+  });
+
   test("with the publisher's file too: the publisher's shows by default, the listener switches", async () => {
     const { page, close } = await open('both');
     await source(page, "Transcript: publisher's SRT file");

@@ -1,7 +1,6 @@
 // Feed dates: RFC 822/2822 in the many dialects feeds use, and ISO 8601.
 // Unreadable input gives null: the UI shows no date rather than a wrong one.
 
-const MONTHS = 'jan feb mar apr may jun jul aug sep oct nov dec'.split(' ');
 const MONTH_NAMES =
   'january february march april may june july august september october november december'.split(
     ' ',
@@ -116,16 +115,15 @@ function parseOffset(token: string): number | null {
   return (m[1] === '-' ? -1 : 1) * (h * 60 + min);
 }
 
+/** A month's name, its first three letters, or `sept`. */
 function monthIndex(word: string): number {
-  if (word === 'sept') return 8;
-  const byFull = MONTH_NAMES.indexOf(word);
-  if (byFull >= 0) return byFull;
-  return word.length === 3 ? MONTHS.indexOf(word) : -1;
+  const short = word.length === 3 || word === 'sept';
+  return MONTH_NAMES.findIndex((m) => m === word || (short && m.startsWith(word)));
 }
 
+/** A weekday's name or its start (`tue`, `tues`, `thurs`): at least three letters. */
 function isWeekday(word: string): boolean {
-  if (word.length < 3) return false;
-  return WEEKDAYS.some((d) => d === word || (word.length <= 5 && d.startsWith(word)));
+  return word.length > 2 && WEEKDAYS.some((d) => d.startsWith(word));
 }
 
 /** Builds epoch ms, rejecting out-of-range fields instead of letting Date roll them over. */

@@ -3,9 +3,11 @@
 
 const BASIC: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 /** Named HTML entities that turn up in plain-text titles; the rest stay as written. */
-const NAMED: Record<string, string> = {
+export const NAMED: Readonly<Record<string, string>> = {
   ...BASIC,
   nbsp: '\u00a0',
+  lrm: '\u200e',
+  rlm: '\u200f',
   hellip: '…',
   mdash: '—',
   ndash: '–',

@@ -4,17 +4,8 @@
 // a file uses a reference beyond the common ones below; until then those stay as written.
 import type { HtmlEntityDecoder as Decoder } from 'entities/decode';
 
-/** What every file uses: decoded without the full table. */
-export const COMMON: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  lrm: '\u200e',
-  rlm: '\u200f',
-};
+/** What every file uses, decoded without the full table: the names titles use too (text/). */
+export { NAMED as COMMON } from '../text/plain-text.ts';
 
 let decoder: Decoder | null = null;
 let decoded = '';

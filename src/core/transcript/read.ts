@@ -8,13 +8,16 @@ import { parseTranscriptJson } from './json.ts';
 import { parseTranscriptText } from './plain-text.ts';
 import { contentKind } from './source.ts';
 import { cuesToTurns } from './turns.ts';
+import { markEstimated, splitVoices } from './voices.ts';
 import { parseVtt } from './vtt.ts';
 
 function cues(text: string, declared: SourceKind, parseHtml?: ParseHtml): ParseResult<SpokenCue[]> {
   const kind = contentKind(declared, text);
   switch (kind) {
-    case 'vtt':
-      return parseVtt(text);
+    case 'vtt': {
+      const { value, errors } = parseVtt(text);
+      return { value: splitVoices(value), errors };
+    }
     case 'srt':
       return parseSrt(text);
     case 'json':
@@ -44,5 +47,5 @@ export function parseTranscriptFile(
   parseHtml?: ParseHtml,
 ): ParseResult<Turn[]> {
   const { value, errors } = cues(typeof text === 'string' ? text : '', kind, parseHtml);
-  return { value: cuesToTurns(value), errors };
+  return { value: markEstimated(cuesToTurns(value), value), errors };
 }

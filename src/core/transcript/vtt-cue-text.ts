@@ -64,8 +64,8 @@ export interface CueTextResult {
   text: string;
   /** Speaker of the first `<v>` span, null when there is none. */
   speaker: string | null;
-  /** All distinct voices, when more than one. */
-  voices: string[] | null;
+  /** Where each voice begins in `text` ([offset, name], a change of voice each), when more than one. */
+  voices: Array<[number, string]> | null;
   /** Word-timing boundaries: [offset in text, seconds] pairs, flattened; null when none. */
   marks: number[] | null;
 }
@@ -106,7 +106,7 @@ export function renderCueText(raw: string): CueTextResult {
   let endsWithSpace = false;
   let pendingSpace = false;
   let speaker: string | null = null;
-  let voices: string[] | null = null;
+  let voices: Array<[number, string]> | null = null;
   let marks: number[] | null = null;
   let inRt = false;
   // Ruby depth: `<rt>` annotates only inside `<ruby>`; a stray one is ignored as a tag and its
@@ -138,9 +138,8 @@ export function renderCueText(raw: string): CueTextResult {
           while (k < close && !isSpace(raw.charCodeAt(k))) k++;
           const name = decodeAnnotation(raw.slice(k, close));
           if (speaker === null) speaker = name;
-          else if (name !== speaker && (voices === null || !voices.includes(name))) {
-            (voices ??= [speaker]).push(name);
-          }
+          else if (name !== (voices?.at(-1)?.[1] ?? speaker))
+            (voices ??= [[0, speaker]]).push([out.length, name]);
         } else if (isRtTag(raw, i)) {
           inRt = inRuby > 0;
         } else if (raw.startsWith('ruby', i + 1) && /^[.>\s]/.test(raw.charAt(i + 5))) {
@@ -204,6 +203,7 @@ export function renderCueText(raw: string): CueTextResult {
     if (marks !== null && lead > 0) {
       for (let k = 0; k < marks.length; k += 2) marks[k] = Math.max(0, (marks[k] ?? 0) - lead);
     }
+    for (const v of voices ?? []) v[0] = Math.max(0, v[0] - lead);
   }
   return { text: out, speaker, voices, marks };
 }

@@ -60,7 +60,8 @@ export function renderTurns(
     if (turn.speaker) who.textContent = turn.speaker;
     else who.remove();
     const clock = formatClock(turn.start);
-    time.textContent = clock;
+    // A second voice's start inside one WebVTT cue is estimated (#15), and says so.
+    time.textContent = turn.timing === 'estimated' ? `≈ ${clock}` : clock;
     time.setAttribute('aria-label', `Jump to ${clock}`);
     fillText(el.lastElementChild as HTMLElement, turn, null);
     chunk?.append(el);

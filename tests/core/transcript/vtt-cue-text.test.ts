@@ -41,7 +41,7 @@ describe('parseVtt: voices', () => {
     expect(r.value.map((c) => c.speaker)).toEqual([null, '']);
   });
 
-  it('takes the first of several voices in one cue and records them all', () => {
+  it('takes the first of several voices in one cue and records where each begins', () => {
     const [cue] = parseVtt(
       vtt(
         'WEBVTT',
@@ -53,7 +53,11 @@ describe('parseVtt: voices', () => {
     ).value;
     expect(cue).toMatchObject({
       speaker: 'Ada',
-      voices: ['Ada', 'Bo'],
+      voices: [
+        [0, 'Ada'],
+        [11, 'Bo'],
+        [17, 'Ada'],
+      ],
       text: '- Ready? - Ready. Go.',
     });
   });

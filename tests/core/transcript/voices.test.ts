@@ -1,0 +1,54 @@
+// Several voices in one WebVTT cue (#15): each voice's words go to that speaker, in turns of their
+// own; a start known only by the words' place in the cue is an estimate, and says so.
+import { describe, expect, it } from 'vitest';
+import { parseTranscriptFile } from '../../../src/core/transcript/read.ts';
+import { readTranscript } from '../../../src/state/readers.ts';
+
+const vtt = (...cues: string[]) => `WEBVTT\n\n${cues.join('\n\n')}\n`;
+const brief = (turns: Array<{ start: number; speaker: string; text: string; timing?: string }>) =>
+  turns.map((t) => [Number(t.start.toFixed(3)), t.speaker, t.text, t.timing ?? 'as published']);
+
+describe('a WebVTT cue with several voices', () => {
+  it('becomes a turn per voice; dialogue dashes go; later starts are estimated by place', () => {
+    const file = vtt(
+      '00:00:00.500 --> 00:00:01.000\n<v Ada>Shall we?',
+      '00:00:01.000 --> 00:00:03.100\n- <v Ada>Ready?</v>\n- <v Bo>Ready.</v> <v Ada>Go.',
+      '00:00:04.000 --> 00:00:05.000\n<v Bo>After you.',
+    );
+    expect(brief(parseTranscriptFile(file, 'vtt').value)).toEqual([
+      [0.5, 'Ada', 'Shall we? Ready?', 'as published'],
+      [2.1, 'Bo', 'Ready.', 'estimated'], // 11 of the cue's 21 characters into its 2.1 s
+      [2.8, 'Ada', 'Go.', 'estimated'],
+      [4, 'Bo', 'After you.', 'as published'],
+    ]);
+  });
+
+  it('a voice that opens on a word timestamp starts there, exactly', () => {
+    const file = vtt(
+      '00:00:10.000 --> 00:00:14.000\n<v Ada>Left <00:00:11.000>or</v> <v Bo><00:00:12.500>right?',
+    );
+    const turns = parseTranscriptFile(file, 'vtt').value;
+    expect(brief(turns)).toEqual([
+      [10, 'Ada', 'Left or', 'as published'],
+      [12.5, 'Bo', 'right?', 'as published'],
+    ]);
+    expect(turns[1]?.cues[0]?.words?.map((w) => [w.text, w.start, w.offset])).toEqual([
+      ['right?', 12.5, 0],
+    ]);
+    expect(turns[0]?.end).toBe(12.5);
+  });
+
+  it('the page reads such a file with the full reader, the same turns', async () => {
+    const file = vtt('00:00:01.000 --> 00:00:03.000\n<v Ada>One.</v> <v Bo>Two.');
+    const read = await readTranscript(file, 'vtt');
+    expect(brief(read!.value)).toEqual(brief(parseTranscriptFile(file, 'vtt').value));
+    expect(read!.value.map((t) => t.speaker)).toEqual(['Ada', 'Bo']);
+  });
+
+  it('one voice, or the same voice twice, is one cue as before', () => {
+    const file = vtt('00:00:01.000 --> 00:00:03.000\n<v Ada>One.</v> <v Ada>Still me.');
+    expect(brief(parseTranscriptFile(file, 'vtt').value)).toEqual([
+      [1, 'Ada', 'One. Still me.', 'as published'],
+    ]);
+  });
+});
