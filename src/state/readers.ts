@@ -27,8 +27,9 @@ export async function readTranscript(
 ): Promise<ParseResult<Turn[]> | null> {
   if (contentKind(kind, text) === 'vtt') {
     const { value, errors } = parseVtt(text);
-    // Several voices in one cue: the full reader splits them.
-    if (!value.some((c) => c.voices)) return { value: cuesToTurns(value), errors };
+    // Several voices in one cue, or no `<v>` at all (`Name:` labels?): the full reader (read.ts).
+    if (value.some((c) => c.speaker !== null) && !value.some((c) => c.voices))
+      return { value: cuesToTurns(value), errors };
   }
   const read = await loaded(() => import('../core/transcript/read.ts'));
   return read && read.parseTranscriptFile(text, kind, parseHtml);

@@ -2,7 +2,7 @@
 // `npm run inspect` and tests. The page reads WebVTT at once and loads this on demand (#11).
 import type { ParseResult, SourceKind, SpokenCue, Turn } from '../model.ts';
 import type { ParseHtml } from '../text/html-lines.ts';
-import { parseSrt } from './srt.ts';
+import { labelledCues, parseSrt } from './srt.ts';
 import { parseTranscriptHtml } from './html.ts';
 import { parseTranscriptJson } from './json.ts';
 import { parseTranscriptText } from './plain-text.ts';
@@ -16,7 +16,7 @@ function cues(text: string, declared: SourceKind, parseHtml?: ParseHtml): ParseR
   switch (kind) {
     case 'vtt': {
       const { value, errors } = parseVtt(text);
-      return { value: splitVoices(value), errors };
+      return { value: splitVoices(labelledCues(value)), errors };
     }
     case 'srt':
       return parseSrt(text);

@@ -110,6 +110,20 @@ export function parseSrt(input: string, options: SrtOptions = {}): ParseResult<S
   return { value: toCues(cards, options, errors), errors };
 }
 
+/**
+ * Speakers written as `Name:` (or `>> NAME:`, `[Name]`) in cues that name none otherwise: a
+ * WebVTT file without `<v>` (captions exported as WebVTT often do this, #15), read by SRT's rule.
+ * Cues with word times keep their text as it is (a label taken off would move their words).
+ */
+export function labelledCues(cues: readonly SpokenCue[]): SpokenCue[] {
+  if (cues.some((c) => c.speaker !== null || c.words)) return [...cues];
+  return toCues(
+    cues.map((c) => ({ ...c, label: splitLabel(c.text, true) })),
+    {},
+    [],
+  );
+}
+
 /** Applies the speaker rule: a label counts when it recurs or names a known speaker. */
 function toCues(cards: Card[], options: SrtOptions, errors: ParseIssue[]): SpokenCue[] {
   const known = new Set(options.speakers ?? []);

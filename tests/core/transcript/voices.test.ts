@@ -52,3 +52,38 @@ describe('a WebVTT cue with several voices', () => {
     ]);
   });
 });
+
+describe('a WebVTT file that names its speakers as `Name:`, without <v>', () => {
+  const file = vtt(
+    '00:00:01.000 --> 00:00:02.000\nADA: Is the kettle on?',
+    '00:00:02.500 --> 00:00:04.000\nBO: It has been on since noon.',
+    '00:00:04.500 --> 00:00:05.000\nADA: Then pour.',
+    '00:00:05.500 --> 00:00:07.000\nNote: this line is a caption, not a speaker.',
+    '00:00:07.500 --> 00:00:08.000\nBO: Careful.',
+  );
+
+  it('reads a recurring label as the speaker, as in SRT; a label seen once stays text', () => {
+    expect(brief(parseTranscriptFile(file, 'vtt').value)).toEqual([
+      [1, 'ADA', 'Is the kettle on?', 'as published'],
+      [2.5, 'BO', 'It has been on since noon.', 'as published'],
+      [4.5, 'ADA', 'Then pour. Note: this line is a caption, not a speaker.', 'as published'],
+      [7.5, 'BO', 'Careful.', 'as published'],
+    ]);
+  });
+
+  it('the page reads it the same', async () => {
+    const turns = (await readTranscript(file, 'vtt'))!.value;
+    expect(turns.map((t) => t.speaker)).toEqual(['ADA', 'BO', 'ADA', 'BO']);
+    expect(brief(turns)).toEqual(brief(parseTranscriptFile(file, 'vtt').value));
+  });
+
+  it('a file with <v> speakers keeps its text as written', () => {
+    const named = vtt(
+      '00:00:01.000 --> 00:00:02.000\n<v Ada>BO: said so.',
+      '00:00:03.000 --> 00:00:04.000\n<v Ada>BO: again.',
+    );
+    expect(brief(parseTranscriptFile(named, 'vtt').value)).toEqual([
+      [1, 'Ada', 'BO: said so. BO: again.', 'as published'],
+    ]);
+  });
+});
