@@ -27,8 +27,8 @@ export async function readTranscript(
 ): Promise<ParseResult<Turn[]> | null> {
   if (contentKind(kind, text) === 'vtt') {
     const { value, errors } = parseVtt(text);
-    // Several voices in one cue, or no `<v>` at all (`Name:` labels?): the full reader (read.ts).
-    if (value.some((c) => c.speaker !== null) && !value.some((c) => c.voices))
+    // Several voices in one cue, or what may be a `Name:` label: the full reader (read.ts).
+    if (!value.some((c) => c.voices || /^(>>|[^:]{1,40}: )/.test(c.text)))
       return { value: cuesToTurns(value), errors };
   }
   const read = await loaded(() => import('../core/transcript/read.ts'));

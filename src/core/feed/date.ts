@@ -190,11 +190,13 @@ function tokenize(s: string): string[] {
 export function parseFeedDate(input: string | null | undefined): number | null {
   if (input == null) return null;
   const s = input.trim();
-  if (s === '') return null;
   if (/^\d{4}-/.test(s)) return parseIso(s);
   // A leading `Word,` is the weekday, in any language (`Lun,`, `Mi.,`): ignored, as ours are.
-  const t = /^\p{L}+\.?,/u.test(s) && parseFeedDate(s.slice(s.indexOf(',') + 1));
-  if (t) return t;
+  return (/^\p{L}+\.?,/u.test(s) && parseRfc(s.slice(s.indexOf(',') + 1))) || parseRfc(s);
+}
+
+function parseRfc(s: string): number | null {
+  if (s === '') return null;
 
   let month = -1;
   let time: RegExpExecArray | null = null;

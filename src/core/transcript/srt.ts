@@ -111,14 +111,15 @@ export function parseSrt(input: string, options: SrtOptions = {}): ParseResult<S
 }
 
 /**
- * Speakers written as `Name:` (or `>> NAME:`, `[Name]`) in cues that name none otherwise: a
+ * Speakers written as `Name:` (or `>> NAME:`) in cues that name none otherwise: a
  * WebVTT file without `<v>` (captions exported as WebVTT often do this, #15), read by SRT's rule.
  * Cues with word times keep their text as it is (a label taken off would move their words).
  */
 export function labelledCues(cues: readonly SpokenCue[]): SpokenCue[] {
   if (cues.some((c) => c.speaker !== null || c.words)) return [...cues];
   return toCues(
-    cues.map((c) => ({ ...c, label: splitLabel(c.text, true) })),
+    // `[Upbeat Music]` in captions is a sound, not a speaker: only `Name:` forms here.
+    cues.map((c) => ({ ...c, label: splitLabel(c.text) })),
     {},
     [],
   );

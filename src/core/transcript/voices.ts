@@ -4,7 +4,7 @@ import type { SpokenCue, Turn } from '../model.ts';
 
 /** Each cue with several voices becomes a cue per voice; the others pass through. */
 export function splitVoices(cues: readonly SpokenCue[]): SpokenCue[] {
-  return cues.flatMap((cue) => (cue.voices ? byVoice(cue, cue.voices) : [cue]));
+  return cues.flatMap((cue) => (cue.voices && !cue.words ? byVoice(cue, cue.voices) : [cue]));
 }
 
 /** A turn that begins at a voice's estimated start says so (`≈`). */
@@ -14,32 +14,46 @@ export function markEstimated(turns: Turn[], cues: readonly SpokenCue[]): Turn[]
   return turns;
 }
 
+/** Spaces, and a dialogue dash standing alone (`- Ready?`), at a voice's edges: `-40` keeps its sign. */
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const isDash = (c: string | undefined) => c === '-' || c === '–' || c === '—';
+
 /**
  * A cue with several voices (`<v Ada>Ready?</v> <v Bo>Ready.</v>`) becomes a cue per voice, each
- * with its speaker (#15). A voice's start is then known only by its place in the text: estimated
- * from the cue's times (`startEstimated`), unless a word timestamp gives it.
+ * with its speaker (#15). A later voice's start is then known only by its place in the text:
+ * estimated from the cue's times (`startEstimated`). Cues with word times are left whole (their
+ * words would have to be cut at the voices' edges).
  */
 function byVoice(cue: SpokenCue, voices: Array<[number, string]>): SpokenCue[] {
-  const { text, start, end, words } = cue;
+  const { text, start, end } = cue;
   const parts: SpokenCue[] = [];
   voices.forEach(([from, speaker], k) => {
     const to = voices[k + 1]?.[0] ?? text.length;
-    // Dialogue dashes (`- Ready? - Ready.`) and spaces at the edges belong to no one.
-    const a = from + /^[\s\-–—]*/.exec(text.slice(from, to))![0].length;
-    const b = Math.max(a, to - /[\s\-–—]*$/.exec(text.slice(a, to))![0].length);
+    // Step over the edges one character at a time (a regex anchored only at one end was
+    // quadratic on a long run of spaces and dashes).
+    let a = from;
+    let b = to;
+    for (;;) {
+      while (a < b && isSpace(text[a])) a++;
+      if (a < b && isDash(text[a]) && (a + 1 === b || isSpace(text[a + 1]))) a++;
+      else break;
+    }
+    for (;;) {
+      while (b > a && isSpace(text[b - 1])) b--;
+      if (b > a && isDash(text[b - 1]) && b - 1 > a && isSpace(text[b - 2])) b--;
+      else break;
+    }
     if (a === b) return;
-    const own = words?.filter((w) => (w.offset ?? 0) >= a && (w.offset ?? 0) < b) ?? [];
-    const timed = own[0]?.offset === a ? own[0].start : k === 0 ? start : null;
+    const first = parts.length === 0;
     const part: SpokenCue = {
-      start: timed ?? start + ((end - start) * a) / text.length,
+      start: first ? start : start + ((end - start) * a) / text.length,
       end,
       text: text.slice(a, b),
       speaker,
     };
-    if (own.length > 0) part.words = own.map((w) => ({ ...w, offset: (w.offset ?? 0) - a }));
-    if (timed === null) part.startEstimated = true;
+    if (!first) part.startEstimated = true;
     const before = parts.at(-1);
-    if (before) before.end = part.start;
+    if (before) before.end = Math.max(before.start, part.start);
     parts.push(part);
   });
   return parts;

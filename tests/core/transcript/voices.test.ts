@@ -23,19 +23,39 @@ describe('a WebVTT cue with several voices', () => {
     ]);
   });
 
-  it('a voice that opens on a word timestamp starts there, exactly', () => {
+  it('a cue with word times stays whole: its words keep their times', () => {
     const file = vtt(
       '00:00:10.000 --> 00:00:14.000\n<v Ada>Left <00:00:11.000>or</v> <v Bo><00:00:12.500>right?',
     );
     const turns = parseTranscriptFile(file, 'vtt').value;
-    expect(brief(turns)).toEqual([
-      [10, 'Ada', 'Left or', 'as published'],
-      [12.5, 'Bo', 'right?', 'as published'],
+    expect(brief(turns)).toEqual([[10, 'Ada', 'Left or right?', 'as published']]);
+    expect(turns[0]?.cues[0]?.words?.map((w) => [w.text, w.start])).toEqual([
+      ['Left', 10],
+      ['or', 11],
+      ['right?', 12.5],
     ]);
-    expect(turns[1]?.cues[0]?.words?.map((w) => [w.text, w.start, w.offset])).toEqual([
-      ['right?', 12.5, 0],
+  });
+
+  it('keeps a minus sign and an interrupting dash; a voice with no words is skipped', () => {
+    const file = vtt(
+      '00:00:00.000 --> 00:00:04.000\n<v Ada>-</v> <v Bo>How cold?</v> <v Ada>-40 out there, and I was going to—</v> <v Bo>Stop.',
+    );
+    expect(brief(parseTranscriptFile(file, 'vtt').value)).toEqual([
+      [0, 'Bo', 'How cold?', 'as published'], // the first voice with words starts with the cue
+      [0.923, 'Ada', '-40 out there, and I was going to—', 'estimated'], // 12 of 52 characters into 4 s
+      [3.615, 'Bo', 'Stop.', 'estimated'], // 47 of 52
     ]);
-    expect(turns[0]?.end).toBe(12.5);
+  });
+
+  it('a long run of spaces and dashes between voices is read in linear time', () => {
+    const file = vtt(`00:00:01.000 --> 00:00:02.000\n<v A>x</v> <v B>${'- '.repeat(200_000)}y`);
+    const began = performance.now();
+    const turns = parseTranscriptFile(file, 'vtt').value;
+    expect(performance.now() - began).toBeLessThan(2000);
+    expect(turns.map((t) => [t.speaker, t.text])).toEqual([
+      ['A', 'x'],
+      ['B', 'y'],
+    ]);
   });
 
   it('the page reads such a file with the full reader, the same turns', async () => {
@@ -75,6 +95,15 @@ describe('a WebVTT file that names its speakers as `Name:`, without <v>', () => 
     const turns = (await readTranscript(file, 'vtt'))!.value;
     expect(turns.map((t) => t.speaker)).toEqual(['ADA', 'BO', 'ADA', 'BO']);
     expect(brief(turns)).toEqual(brief(parseTranscriptFile(file, 'vtt').value));
+  });
+
+  it('a bracketed sound that recurs is not a speaker', () => {
+    const captions = vtt(
+      '00:00:01.000 --> 00:00:02.000\n[Upbeat Music]',
+      '00:00:02.000 --> 00:00:03.000\nWelcome back.',
+      '00:00:03.000 --> 00:00:04.000\n[Upbeat Music]',
+    );
+    expect(parseTranscriptFile(captions, 'vtt').value.map((t) => t.speaker)).toEqual(['']);
   });
 
   it('a file with <v> speakers keeps its text as written', () => {
