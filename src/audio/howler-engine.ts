@@ -30,7 +30,7 @@ const MIN_MEDIA_S = 1;
 const TOO_SHORT = 'The audio reported a length under a second, which cannot be the episode.';
 
 interface HowlInternals {
-  _sounds?: Array<{ _node?: HTMLAudioElement; _seek?: number }>;
+  _sounds?: Array<{ _node?: HTMLAudioElement; _seek?: number; _ended?: boolean }>;
   _sprite?: Record<string, [number, number]>;
   _duration?: number;
 }
@@ -43,6 +43,16 @@ const CAN_PLAY_EVENT =
 // episode loaded, and howler's context "unlock" reloaded our node on the page's first click, which
 // rewound the episode to 0:00 (the highlight jumped to the top and back when Play was that click).
 Howler.usingWebAudio = false;
+
+/**
+ * Where howler's sound starts playing. A new sound counts as "ended", and howler's play() gives
+ * an ended sound a fresh start at 0:00: a Play pressed while loading then played the opening
+ * before the load's seek moved it (the highlight left a deep link's turn; CI under load).
+ */
+function hold(sound: { _seek?: number; _ended?: boolean }, at: number): void {
+  sound._seek = at;
+  sound._ended = false;
+}
 
 export class HowlerEngine implements AudioEngine {
   #howl: Howl | null = null;
@@ -87,7 +97,7 @@ export class HowlerEngine implements AudioEngine {
     this.#startAt = startAt;
     this.#loaded = false;
     this.#seekAsked = false;
-    if (sound && startAt > 0) sound._seek = startAt;
+    if (sound) hold(sound, startAt);
     howl.once('load', () => {
       this.#loaded = true;
       if (this.#tooShort()) return;
@@ -221,7 +231,8 @@ export class HowlerEngine implements AudioEngine {
     // starts: queued in howler, it ran after the load's own start and was lost.
     const sound = howl && !this.#loaded && (howl as unknown as HowlInternals)._sounds?.[0];
     if (!sound) return void howl?.seek(seconds);
-    this.#startAt = sound._seek = seconds;
+    this.#startAt = seconds;
+    hold(sound, seconds);
     this.#seekAsked = true;
   }
   setRate(rate: number): void {

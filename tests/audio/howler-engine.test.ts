@@ -36,8 +36,11 @@ class FakeAudio extends EventTarget {
     this.ended = false;
     this.currentTime = 0;
   }
+  /** Where the element was each time play() was called. */
+  playedFrom: number[] = [];
   play(): Promise<void> {
     if (this.src && !this.src.startsWith('data:')) this.plays++;
+    this.playedFrom.push(this.currentTime);
     this.paused = false;
     return Promise.resolve();
   }
@@ -213,6 +216,18 @@ describe('HowlerEngine: a seek made while the audio loads', () => {
     await tick();
     expect(node.plays - plays).toBe(1);
     expect(node.currentTime).toBe(1200);
+    engine.destroy();
+  });
+
+  test('a Play pressed while loading a deep link plays from its time, never from 0:00 first', async () => {
+    // howler's play() restarted a new ("ended") sound at 0:00; the load's seek came after.
+    const { engine, node } = loading(95);
+    const earlier = node.playedFrom.length; // howler reuses its elements
+    engine.play();
+    ready(node);
+    await tick();
+    await tick();
+    expect(node.playedFrom.slice(earlier)).toEqual([95]);
     engine.destroy();
   });
 
