@@ -3,6 +3,7 @@ import { Howl, Howler } from 'howler';
 import { audioFormat } from '../core/feed/audio-format.ts';
 import { audioFailureMessage } from '../core/audio-failure.ts';
 import { Emitter, type AudioEngine, type AudioSource, type EngineEvent } from './engine.ts';
+import { hold, type HowlInternals } from './howl-internals.ts';
 import { probeAudio } from './probe.ts';
 
 const MEDIA_ERRORS: Record<number, string> = {
@@ -29,12 +30,6 @@ const NO_OUTPUT = 'This device has no working sound output, so the audio cannot 
 const MIN_MEDIA_S = 1;
 const TOO_SHORT = 'The audio reported a length under a second, which cannot be the episode.';
 
-interface HowlInternals {
-  _sounds?: Array<{ _node?: HTMLAudioElement; _seek?: number; _ended?: boolean }>;
-  _sprite?: Record<string, [number, number]>;
-  _duration?: number;
-}
-
 /** The media event howler waits for before it counts a sound loaded or plays it ('canplaythrough'). */
 const CAN_PLAY_EVENT =
   (Howler as unknown as { _canPlayEvent?: string })._canPlayEvent ?? 'canplaythrough';
@@ -43,16 +38,6 @@ const CAN_PLAY_EVENT =
 // episode loaded, and howler's context "unlock" reloaded our node on the page's first click, which
 // rewound the episode to 0:00 (the highlight jumped to the top and back when Play was that click).
 Howler.usingWebAudio = false;
-
-/**
- * Where howler's sound starts playing. A new sound counts as "ended", and howler's play() gives
- * an ended sound a fresh start at 0:00: a Play pressed while loading then played the opening
- * before the load's seek moved it (the highlight left a deep link's turn; CI under load).
- */
-function hold(sound: { _seek?: number; _ended?: boolean }, at: number): void {
-  sound._seek = at;
-  sound._ended = false;
-}
 
 export class HowlerEngine implements AudioEngine {
   #howl: Howl | null = null;
